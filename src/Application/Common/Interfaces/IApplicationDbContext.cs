@@ -1,0 +1,24 @@
+using Invoicing.Domain.ApiKeys;
+using Invoicing.Domain.Counterparties;
+using Invoicing.Domain.Invoices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Invoicing.Application.Common.Interfaces;
+
+/// <summary>
+/// What handlers see of the database. Invoices and counterparties are already limited to the
+/// current key's environment (a query filter) and are stamped with it on insert.
+/// </summary>
+public interface IApplicationDbContext
+{
+    DbSet<Invoice> Invoices { get; }
+
+    DbSet<Counterparty> Counterparties { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,36 @@
+namespace Invoicing.Application.Common.Validation;
+
+/// <summary>The field error codes and fixed messages of the contract (§3.1).</summary>
+public static class FieldErrorCodes
+{
+    public const string Required = "required";
+    public const string Null = "null";
+    public const string Blank = "blank";
+    public const string Invalid = "invalid";
+    public const string MinValue = "min_value";
+    public const string MaxValue = "max_value";
+    public const string MaxLength = "max_length";
+    public const string Unique = "unique";
+    public const string DoesNotExist = "does_not_exist";
+    public const string InvalidRelation = "invalid_relation";
+
+    public const string RequiredMessage = "This field is required.";
+    public const string NullMessage = "This field may not be null.";
+    public const string BlankMessage = "This field may not be blank.";
+    public const string InvalidIntegerMessage = "A valid integer is required.";
+    public const string InvalidStringMessage = "Not a valid string.";
+    public const string InvalidUuidMessage = "Must be a valid UUID.";
+    public const string InvalidDateMessage = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
+    public const string InvalidEmailMessage = "Enter a valid email address.";
+    public const string InvalidCurrencyMessage = "Must be a three-letter lowercase ISO 4217 currency code.";
+    public const string NullCharacterMessage = "Null characters are not allowed.";
+    public const string UniqueInvoiceNumberMessage = "invoice with this invoice number already exists.";
+
+    public static string MinValueMessage(long n) => $"Ensure this value is greater than or equal to {n}.";
+
+    public static string MaxValueMessage(long n) => $"Ensure this value is less than or equal to {n}.";
+
+    public static string MaxLengthMessage(int n) => $"Ensure this field has no more than {n} characters.";
+
+    public static string DoesNotExistMessage(string value) => $"Invalid pk \"{value}\" - object does not exist.";
+}

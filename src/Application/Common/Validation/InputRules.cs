@@ -1,0 +1,48 @@
+using FluentValidation;
+using Invoicing.Domain.Common;
+using static Invoicing.Application.Common.Validation.FieldErrorCodes;
+
+namespace Invoicing.Application.Common.Validation;
+
+/// <summary>
+/// FluentValidation rules over <see cref="Input{T}"/>. The state rules (<see cref="Required{T,TValue}"/>,
+/// <see cref="Optional{T,TValue}"/>) report missing, null and wrong-typed members; every value
+/// rule passes when no value is present, so a field gets the one error that explains it.
+/// </summary>
+public static class InputRules
+{
+    public static IRuleBuilderOptions<T, Input<TValue>> Required<T, TValue>(this IRuleBuilder<T, Input<TValue>> rule) =>
+        rule.Must(i => i.State != InputState.Missing).WithErrorCode(FieldErrorCodes.Required).WithMessage(RequiredMessage)
+            .Must(i => i.State != InputState.Null).WithErrorCode(FieldErrorCodes.Null).WithMessage(NullMessage)
+            .WellTyped();
+
+    /// <summary>May be absent; <c>null</c> is accepted only where it means "none".</summary>
+    public static IRuleBuilderOptions<T, Input<TValue>> Optional<T, TValue>(this IRuleBuilder<T, Input<TValue>> rule, bool nullable = false) =>
+        rule.Must(i => nullable || i.State != InputState.Null).WithErrorCode(FieldErrorCodes.Null).WithMessage(NullMessage)
+            .WellTyped();
+
+    public static IRuleBuilderOptions<T, Input<long>> Min<T>(this IRuleBuilder<T, Input<long>> rule, long min) =>
+        rule.Must(i => !i.IsPresent || i.Value >= min).WithErrorCode(MinValue).WithMessage(MinValueMessage(min));
+
+    public static IRuleBuilderOptions<T, Input<long>> Max<T>(this IRuleBuilder<T, Input<long>> rule, long max) =>
+        rule.Must(i => !i.IsPresent || i.Value <= max).WithErrorCode(MaxValue).WithMessage(MaxValueMessage(max));
+
+    public static IRuleBuilderOptions<T, Input<string>> NotBlank<T>(this IRuleBuilder<T, Input<string>> rule) =>
+        rule.Must(i => !i.IsPresent || !Text.IsBlank(i.Value)).WithErrorCode(Blank).WithMessage(BlankMessage);
+
+    public static IRuleBuilderOptions<T, Input<string>> MaxLength<T>(this IRuleBuilder<T, Input<string>> rule, int max) =>
+        rule.Must(i => !i.IsPresent || Text.Length(i.Value) <= max).WithErrorCode(FieldErrorCodes.MaxLength).WithMessage(MaxLengthMessage(max));
+
+    /// <summary>A rule on the value alone, checked only when a value is present.</summary>
+    public static IRuleBuilderOptions<T, Input<TValue>> Satisfies<T, TValue>(
+        this IRuleBuilder<T, Input<TValue>> rule, Func<TValue, bool> predicate, string code, string message) =>
+        rule.Must(i => !i.IsPresent || predicate(i.Value)).WithErrorCode(code).WithMessage(message);
+
+    /// <summary>A rule between this value and others of the same object, checked only when a value is present.</summary>
+    public static IRuleBuilderOptions<T, Input<TValue>> Satisfies<T, TValue>(
+        this IRuleBuilder<T, Input<TValue>> rule, Func<T, TValue, bool> predicate, string code, Func<T, string> message) =>
+        rule.Must((root, i) => !i.IsPresent || predicate(root, i.Value)).WithErrorCode(code).WithMessage((root, _) => message(root));
+
+    private static IRuleBuilderOptions<T, Input<TValue>> WellTyped<T, TValue>(this IRuleBuilderOptions<T, Input<TValue>> rule) =>
+        rule.Must(i => i.State != InputState.Invalid).WithErrorCode(Invalid).WithMessage((_, i) => i.InvalidMessage!);
+}

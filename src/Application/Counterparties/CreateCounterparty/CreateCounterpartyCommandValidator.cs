@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Invoicing.Application.Common.Validation;
+using Invoicing.Domain.Counterparties;
+
+namespace Invoicing.Application.Counterparties.CreateCounterparty;
+
+internal sealed partial class CreateCounterpartyCommandValidator : AbstractValidator<CreateCounterpartyCommand>
+{
+    public CreateCounterpartyCommandValidator()
+    {
+        RuleFor(x => x.Name).Required().NotBlank().MaxLength(Counterparty.NameMaxLength);
+        RuleFor(x => x.Email).Optional(nullable: true).MaxLength(Counterparty.EmailMaxLength)
+            .Satisfies(EmailAddress().IsMatch, FieldErrorCodes.Invalid, FieldErrorCodes.InvalidEmailMessage);
+    }
+
+    /// <summary>A pragmatic address check: one @, a non-empty local part, a dotted domain, no spaces.</summary>
+    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")]
+    private static partial Regex EmailAddress();
+}

@@ -1,0 +1,93 @@
+using Invoicing.Domain.Common;
+
+namespace Invoicing.Domain.Invoices;
+
+/// <summary>An invoice from one counterparty to another. Its money rules hold from birth.</summary>
+public sealed class Invoice : EnvironmentScopedEntity
+{
+    public const long MinAmountCents = 1;
+    public const long MaxAmountCents = 100_000_000_000;
+    public const int InvoiceNumberMaxLength = 64;
+    public const int NoteMaxLength = 1000;
+    public const string DefaultCurrency = "usd";
+
+    private Invoice(Guid id, InvoiceTerms terms, DateTimeOffset now)
+        : base(id)
+    {
+        Status = InvoiceStatus.Open;
+        AmountCents = terms.AmountCents;
+        DiscountAmountCents = terms.DiscountAmountCents;
+        Currency = terms.Currency;
+        InvoiceDate = terms.InvoiceDate;
+        InvoiceDueDate = terms.InvoiceDueDate;
+        InvoiceNumber = terms.InvoiceNumber;
+        Note = terms.Note;
+        OriginatingCounterpartyId = terms.OriginatingCounterpartyId;
+        ReceivingCounterpartyId = terms.ReceivingCounterpartyId;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public InvoiceStatus Status { get; private set; }
+
+    public long AmountCents { get; private set; }
+
+    public long DiscountAmountCents { get; private set; }
+
+    public long AmountDueCents => AmountCents - DiscountAmountCents;
+
+    public string Currency { get; private set; }
+
+    public DateOnly InvoiceDate { get; private set; }
+
+    public DateOnly InvoiceDueDate { get; private set; }
+
+    public string InvoiceNumber { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public Guid OriginatingCounterpartyId { get; private set; }
+
+    public Guid ReceivingCounterpartyId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Creates an open invoice; throws <see cref="DomainException"/> when a rule of §5.1 is broken.</summary>
+    public static Invoice Create(InvoiceTerms terms, DateTimeOffset now)
+    {
+        Require(terms.AmountCents is >= MinAmountCents and <= MaxAmountCents, "The amount must be between 1 and 100000000000 cents.");
+        Require(terms.DiscountAmountCents >= 0 && terms.DiscountAmountCents <= terms.AmountCents, "The discount must be between 0 and the amount.");
+        Require(IsCurrencyCode(terms.Currency), "The currency must be three lowercase letters.");
+        Require(terms.InvoiceDueDate >= terms.InvoiceDate, "The due date must be on or after the invoice date.");
+        Require(!Text.IsBlank(terms.InvoiceNumber) && Text.Length(terms.InvoiceNumber) <= InvoiceNumberMaxLength, "The invoice number must have 1 to 64 characters.");
+        Require(terms.Note is null || Text.Length(terms.Note) <= NoteMaxLength, "The note must have at most 1000 characters.");
+        Require(terms.OriginatingCounterpartyId != terms.ReceivingCounterpartyId, "An invoice needs two different counterparties.");
+
+        return new Invoice(Guid.CreateVersion7(now), terms, now);
+    }
+
+    /// <summary>ISO 4217 codes as this API writes them: exactly three lowercase ASCII letters.</summary>
+    public static bool IsCurrencyCode(string value) => value.Length == 3 && value.All(char.IsAsciiLetterLower);
+
+    private static void Require(bool rule, string message)
+    {
+        if (!rule)
+        {
+            throw new DomainException(message);
+        }
+    }
+}
+
+/// <summary>What an invoice is created with.</summary>
+public sealed record InvoiceTerms(
+    long AmountCents,
+    long DiscountAmountCents,
+    string Currency,
+    DateOnly InvoiceDate,
+    DateOnly InvoiceDueDate,
+    string InvoiceNumber,
+    string? Note,
+    Guid OriginatingCounterpartyId,
+    Guid ReceivingCounterpartyId);
