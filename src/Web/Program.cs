@@ -1,1 +1,22 @@
-var b = WebApplication.CreateBuilder(args); var app = b.Build(); app.Run();
+using Invoicing.Application;
+using Invoicing.Infrastructure;
+using Invoicing.Web;
+using Invoicing.Web.ApiKeys;
+
+// `keys …` is a command of this program, not host configuration (its --environment is not the host's).
+var keysCommand = KeysCommand.IsKeysCommand(args);
+var builder = WebApplication.CreateBuilder(keysCommand ? [] : args);
+builder.AddLogging();
+builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWeb();
+
+var app = builder.Build();
+if (keysCommand)
+{
+    await app.InitializeDatabaseAsync();
+    return await KeysCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+await app.InitializeDatabaseAsync();
+app.UseApi();
+await app.RunAsync();
+return 0;

@@ -11,6 +11,13 @@ public sealed class Invoice : EnvironmentScopedEntity
     public const int NoteMaxLength = 1000;
     public const string DefaultCurrency = "usd";
 
+    private Invoice(Guid id)
+        : base(id)
+    {
+        Currency = DefaultCurrency;
+        InvoiceNumber = string.Empty;
+    }
+
     private Invoice(Guid id, InvoiceTerms terms, DateTimeOffset now)
         : base(id)
     {

@@ -8,6 +8,9 @@ namespace Invoicing.Infrastructure.Persistence.Configurations;
 
 internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
 {
+    /// <summary>Named explicitly: the derived name is longer than PostgreSQL's 63-character identifiers.</summary>
+    public const string UniqueNumberIndex = "UX_invoices_environment_originating_counterparty_number";
+
     public void Configure(EntityTypeBuilder<Invoice> builder)
     {
         builder.ToTable("invoices");
@@ -24,7 +27,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasOne<Counterparty>().WithMany().HasForeignKey(i => i.ReceivingCounterpartyId).OnDelete(DeleteBehavior.Restrict);
 
         // An invoice number is unique per environment and originating counterparty (§5.1).
-        builder.HasIndex(i => new { i.Environment, i.OriginatingCounterpartyId, i.InvoiceNumber }).IsUnique();
+        builder.HasIndex(i => new { i.Environment, i.OriginatingCounterpartyId, i.InvoiceNumber }).IsUnique().HasDatabaseName(UniqueNumberIndex);
+        builder.HasIndex(i => i.OriginatingCounterpartyId);
         builder.HasIndex(i => i.ReceivingCounterpartyId);
     }
 }

@@ -80,10 +80,11 @@ public sealed class Initial : Migration
         migrationBuilder.CreateIndex(name: "IX_api_keys_hash", table: "api_keys", column: "hash", unique: true);
         migrationBuilder.CreateIndex(name: "IX_api_keys_prefix", table: "api_keys", column: "prefix", unique: true);
         migrationBuilder.CreateIndex(
-            name: "IX_invoices_environment_originating_counterparty_id_invoice_number",
+            name: "UX_invoices_environment_originating_counterparty_number",
             table: "invoices",
             columns: ["environment", "originating_counterparty_id", "invoice_number"],
             unique: true);
+        migrationBuilder.CreateIndex(name: "IX_invoices_originating_counterparty_id", table: "invoices", column: "originating_counterparty_id");
         migrationBuilder.CreateIndex(name: "IX_invoices_receiving_counterparty_id", table: "invoices", column: "receiving_counterparty_id");
     }
 

@@ -57,8 +57,9 @@ internal sealed class ApplicationDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTimeOffset>("CreatedAt").HasColumnName("created_at");
             b.Property<DateTimeOffset>("UpdatedAt").HasColumnName("updated_at");
             b.HasKey("Id");
+            b.HasIndex("OriginatingCounterpartyId");
             b.HasIndex("ReceivingCounterpartyId");
-            b.HasIndex("Environment", "OriginatingCounterpartyId", "InvoiceNumber").IsUnique();
+            b.HasIndex("Environment", "OriginatingCounterpartyId", "InvoiceNumber").IsUnique().HasDatabaseName("UX_invoices_environment_originating_counterparty_number");
             b.ToTable("invoices");
         });
 

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Invoicing.Infrastructure.Persistence;
+using Invoicing.Web.ApiKeys;
+using Invoicing.Web.Errors;
+using Invoicing.Web.Json;
+using Invoicing.Web.Middleware;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace Invoicing.Web;
+
+internal static class DependencyInjection
+{
+    /// <summary>Serilog from the <c>Serilog</c> section of configuration (no Serilog.AspNetCore here: docs/decisions/0001).</summary>
+    public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
+    {
+        var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+        return builder;
+    }
+
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddControllers(options => options.Filters.Add<ApiExceptionFilter>())
+            .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options =>
+            {
+                // Framework client errors stay bodiless so that ErrorEnvelopeMiddleware renders them.
+                options.SuppressMapClientErrors = true;
+                options.InvalidModelStateResponseFactory = _ => new EnvelopeResult(
+                    StatusCodes.Status400BadRequest,
+                    new ErrorEnvelope(ApiErrors.InvalidRequest, "The request body is not valid JSON."));
+            });
+        services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
+        return services;
+    }
+
+    /// <summary>Applies migrations, then (Development only) issues the first-start test key.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            await DevelopmentKey.CreateIfFirstStartAsync(app.Services, Console.Out);
+        }
+    }
+
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        // Order matters: the id exists before anything logs; the log line sees the final status; the
+        // envelope covers everything after it; the key is checked before the body is looked at.
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseRouting();
+
+        app.MapControllers();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
+        report.Status == HealthStatus.Healthy
+            ? context.Response.WriteAsync("""{"status":"healthy"}""")
+            : ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorEnvelope(ApiErrors.ServiceUnavailable, "The database is not reachable."));
+}

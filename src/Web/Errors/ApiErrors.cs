@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Invoicing.Application.Common.Exceptions;
+using Invoicing.Application.Common.Validation;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Invoicing.Web.Errors;
+
+/// <summary>
+/// The error catalog (§3) and the one writer of the envelope. The exception filter (errors inside
+/// MVC) and <see cref="Middleware.ErrorEnvelopeMiddleware"/> (everything else) both answer through here.
+/// </summary>
+internal static partial class ApiErrors
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string Unauthorized = "unauthorized";
+    public const string InvoiceNotFound = "invoice_not_found";
+    public const string CounterpartyNotFound = "counterparty_not_found";
+    public const string RouteNotFound = "route_not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string InternalError = "internal_error";
+    public const string ServiceUnavailable = "service_unavailable";
+
+    public static readonly ErrorEnvelope Internal = new(InternalError, "An unexpected error occurred on our side; nothing of the request was stored. It is safe to retry.");
+
+    /// <summary>The closed mapping from exceptions to answers. Anything not named here is a 500 that says nothing about itself.</summary>
+    public static (int Status, ErrorEnvelope Envelope) FromException(Exception exception) => exception switch
+    {
+        InvalidRequestException e => (StatusCodes.Status400BadRequest, new ErrorEnvelope(InvalidRequest, e.Message, e.Errors, ItemsOf(e))),
+        NotFoundException e => (StatusCodes.Status404NotFound, new ErrorEnvelope(e.Code, e.Message)),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, ForStatus(StatusCodes.Status413PayloadTooLarge)),
+        BadHttpRequestException => (StatusCodes.Status400BadRequest, new ErrorEnvelope(InvalidRequest, "The request could not be read.")),
+        _ => (StatusCodes.Status500InternalServerError, Internal),
+    };
+
+    /// <summary>The envelope for a status the framework decided on its own, with no body (no route, wrong method, …).</summary>
+    public static ErrorEnvelope ForStatus(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => new(Unauthorized, "No valid API key was provided."),
+        StatusCodes.Status404NotFound => new(RouteNotFound, "No such route."),
+        StatusCodes.Status405MethodNotAllowed => new(MethodNotAllowed, "The route exists but does not accept this method."),
+        StatusCodes.Status413PayloadTooLarge => new(PayloadTooLarge, "The request body is larger than 1 MiB."),
+        StatusCodes.Status415UnsupportedMediaType => new(UnsupportedMediaType, "The request body must be sent as application/json."),
+        < 500 => new(InvalidRequest, "The request could not be processed."),
+        _ => Internal,
+    };
+
+    public static async Task WriteAsync(HttpContext context, int status, ErrorEnvelope envelope)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, envelope, options, context.RequestAborted);
+    }
+
+    /// <summary>For a batch: one object per submitted item mapping each failing field to its messages, <c>{}</c> for a good item.</summary>
+    private static List<IReadOnlyDictionary<string, List<string>>>? ItemsOf(InvalidRequestException e)
+    {
+        if (e.ItemCount is not { } count || e.Errors.Count == 0)
+        {
+            return null;
+        }
+
+        var items = Enumerable.Range(0, count).Select(_ => new Dictionary<string, List<string>>()).ToList();
+        foreach (var error in e.Errors)
+        {
+            if (ItemField().Match(error.Field) is { Success: true } match)
+            {
+                var field = match.Groups[2].Success ? match.Groups[2].Value : "non_field_errors";
+                var item = items[int.Parse(match.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture)];
+                item.TryAdd(field, []);
+                item[field].Add(error.Message);
+            }
+        }
+
+        return items.ConvertAll(i => (IReadOnlyDictionary<string, List<string>>)i);
+    }
+
+    [GeneratedRegex(@"^\[(\d+)\](?:\.(.+))?$")]
+    private static partial Regex ItemField();
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using Invoicing.Application.Common.Exceptions;
+using Invoicing.Application.Common.Validation;
+using static Invoicing.Application.Common.Validation.FieldErrorCodes;
+
+namespace Invoicing.Web.Json;
+
+/// <summary>
+/// Reads members of a JSON body into <see cref="Input{T}"/> values. It never throws for a member:
+/// a wrong type becomes an invalid input whose message the validators report with every other error.
+/// </summary>
+internal static class BodyReader
+{
+    public static JsonElement RequireObject(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object
+            ? body
+            : throw InvalidRequestException.ForBody(NotAnObjectMessage(body));
+
+    public static string NotAnObjectMessage(JsonElement value) => $"Invalid data. Expected a dictionary, but got {TypeName(value)}.";
+
+    /// <summary>The JSON type of a value as a client would name it: object, array, string, number, boolean or null.</summary>
+    public static string TypeName(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Undefined => "nothing",
+        var kind => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>
+    /// A JSON integer. An integer literal beyond 64 bits is read as the nearest 64-bit value, so the
+    /// field's range rule (not a type error) explains it.
+    /// </summary>
+    public static Input<long> Integer(JsonElement body, string name) => Read(body, name, value =>
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            return Input<long>.Invalid(InvalidIntegerMessage);
+        }
+
+        if (value.TryGetInt64(out var integer))
+        {
+            return Input<long>.Of(integer);
+        }
+
+        var raw = value.GetRawText();
+        var digits = raw.StartsWith('-') ? raw[1..] : raw;
+        return digits.All(char.IsAsciiDigit)
+            ? Input<long>.Of(raw.StartsWith('-') ? long.MinValue : long.MaxValue)
+            : Input<long>.Invalid(InvalidIntegerMessage);
+    });
+
+    public static Input<string> String(JsonElement body, string name) => Read(body, name, value =>
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return Input<string>.Invalid(InvalidStringMessage);
+        }
+
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Input<string>.Invalid(InvalidStringMessage); // an escaped lone surrogate is no text
+        }
+
+        return text.Contains('\0') ? Input<string>.Invalid(NullCharacterMessage) : Input<string>.Of(text);
+    });
+
+    /// <summary>A calendar date written exactly <c>YYYY-MM-DD</c>.</summary>
+    public static Input<DateOnly> Date(JsonElement body, string name) => Read(body, name, value =>
+        value.ValueKind == JsonValueKind.String
+        && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? Input<DateOnly>.Of(date)
+            : Input<DateOnly>.Invalid(InvalidDateMessage));
+
+    /// <summary>A UUID in its canonical 8-4-4-4-12 form.</summary>
+    public static Input<Guid> Uuid(JsonElement body, string name) => Read(body, name, value =>
+        value.ValueKind == JsonValueKind.String && Guid.TryParseExact(value.GetString(), "D", out var id)
+            ? Input<Guid>.Of(id)
+            : Input<Guid>.Invalid(InvalidUuidMessage));
+
+    private static Input<T> Read<T>(JsonElement body, string name, Func<JsonElement, Input<T>> read)
+    {
+        if (!body.TryGetProperty(name, out var value))
+        {
+            return Input<T>.Missing;
+        }
+
+        return value.ValueKind == JsonValueKind.Null ? Input<T>.Null : read(value);
+    }
+}
