@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Invoicing.Application.ApiKeys.CreateApiKey;
+using Invoicing.Domain.Common;
+using Invoicing.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Invoicing.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The real service in memory, on a real database of its own: started through Program, so its
+/// migrations run at start as in production. Test-only pipeline steps (<see cref="Faults"/>) are
+/// registered last, so they run innermost, inside the transaction.
+/// </summary>
+public sealed class ApiFactory(string provider, string connectionString) : WebApplicationFactory<Program>
+{
+    public string Provider { get; } = provider;
+
+    public Faults Faults { get; } = new();
+
+    public CapturedLogs Logs { get; } = new();
+
+    public static ApiFactory Sqlite() =>
+        new("Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"invoicing-test-{Guid.NewGuid():N}.db")}");
+
+    /// <summary>A client that authenticates with a new key of the given environment.</summary>
+    public async Task<HttpClient> ClientAsync(ApiEnvironment environment = ApiEnvironment.Test)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await CreateKeyAsync(environment)).Secret);
+        return client;
+    }
+
+    public async Task<CreatedApiKey> CreateKeyAsync(ApiEnvironment environment)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateApiKeyCommand(environment, "tests"));
+    }
+
+    /// <summary>Runs a query straight against the database, outside any request (no environment filter applies to raw SQL).</summary>
+    public async Task<T> DbAsync<T>(Func<ApplicationDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Invoicing", connectionString);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(Faults);
+            services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FaultBehaviour<,>));
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
+    }
+}
+
+/// <summary>Switches for faults injected inside a command's transaction, after its handler has run or before it runs.</summary>
+public sealed class Faults
+{
+    /// <summary>Throw after the handler has stored its rows (the exception message must never reach the client).</summary>
+    public volatile bool FailAfterHandler;
+
+    /// <summary>Hold every command at this barrier before its handler, so concurrent commands have all validated first.</summary>
+    public Barrier? BeforeHandler;
+}
+
+internal sealed class FaultBehaviour<TRequest, TResponse>(Faults faults) : IPipelineBehavior<TRequest, TResponse>
+{
+    public const string SecretMessage = "injected failure with a secret: sk_test_do_not_leak";
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        faults.BeforeHandler?.SignalAndWait(TimeSpan.FromSeconds(10), cancellationToken);
+        var response = await next();
+        return faults.FailAfterHandler ? throw new InvalidOperationException(SecretMessage) : response;
+    }
+}
+
+/// <summary>Every log record the service writes, with its structured properties.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<LogRecord> Records { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Records);
+
+    public void Dispose()
+    {
+    }
+
+    public sealed record LogRecord(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Properties, Exception? Exception);
+
+    private sealed class Logger(string category, ConcurrentQueue<LogRecord> records) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? pairs.ToDictionary(p => p.Key, p => p.Value)
+                : [];
+            records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception), properties, exception));
+        }
+    }
+}
