@@ -38,18 +38,11 @@ internal static class DependencyInjection
         return services;
     }
 
-    /// <summary>Applies migrations, then (Development only) issues the first-start test key.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    /// <summary>Applies pending migrations (§8).</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
-        }
-
-        if (app.Environment.IsDevelopment())
-        {
-            await DevelopmentKey.CreateIfFirstStartAsync(app.Services, Console.Out);
-        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
     }
 
     public static WebApplication UseApi(this WebApplication app)
@@ -71,6 +64,6 @@ internal static class DependencyInjection
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
         report.Status == HealthStatus.Healthy
-            ? context.Response.WriteAsync("""{"status":"healthy"}""")
+            ? context.Response.WriteAsJsonAsync(new { status = "healthy" })
             : ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorEnvelope(ApiErrors.ServiceUnavailable, "The database is not reachable."));
 }

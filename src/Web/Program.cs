@@ -10,13 +10,17 @@ builder.AddLogging();
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWeb();
 
 var app = builder.Build();
+await app.MigrateDatabaseAsync();
 if (keysCommand)
 {
-    await app.InitializeDatabaseAsync();
     return await KeysCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
-await app.InitializeDatabaseAsync();
+if (app.Environment.IsDevelopment())
+{
+    await DevelopmentKey.CreateIfFirstStartAsync(app.Services, Console.Out);
+}
+
 app.UseApi();
 await app.RunAsync();
 return 0;

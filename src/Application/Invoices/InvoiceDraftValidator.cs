@@ -12,7 +12,7 @@ internal sealed class InvoiceDraftValidator : AbstractValidator<InvoiceDraft>
     {
         RuleFor(x => x.AmountCents).Required().Min(Invoice.MinAmountCents).Max(Invoice.MaxAmountCents);
         RuleFor(x => x.DiscountAmountCents).Optional().Min(0)
-            .Satisfies((x, discount) => !x.AmountCents.IsPresent || discount <= x.AmountCents.Value, MaxValue, x => MaxValueMessage(x.AmountCents.Value));
+            .Satisfies((x, discount) => !HasValidAmount(x) || discount <= x.AmountCents.Value, MaxValue, x => MaxValueMessage(x.AmountCents.Value));
         RuleFor(x => x.Currency).Optional().Satisfies(Invoice.IsCurrencyCode, Invalid, InvalidCurrencyMessage);
         RuleFor(x => x.InvoiceDate).Required();
         RuleFor(x => x.InvoiceDueDate).Required()
@@ -23,4 +23,8 @@ internal sealed class InvoiceDraftValidator : AbstractValidator<InvoiceDraft>
         RuleFor(x => x.ReceivingCounterpartyId).Required()
             .Satisfies((x, receiving) => !x.OriginatingCounterpartyId.IsPresent || receiving != x.OriginatingCounterpartyId.Value, InvalidRelation, _ => "Must differ from originating_counterparty_id.");
     }
+
+    /// <summary>The discount is bounded by the amount only once the amount itself is acceptable.</summary>
+    private static bool HasValidAmount(InvoiceDraft x) =>
+        x.AmountCents is { IsPresent: true, Value: >= Invoice.MinAmountCents and <= Invoice.MaxAmountCents };
 }

@@ -2,6 +2,7 @@ using Invoicing.Application.ApiKeys.CreateApiKey;
 using Invoicing.Application.ApiKeys.ListApiKeys;
 using Invoicing.Application.ApiKeys.RevokeApiKey;
 using Invoicing.Application.Common.Exceptions;
+using Invoicing.Domain.ApiKeys;
 using Invoicing.Domain.Common;
 using MediatR;
 
@@ -15,7 +16,7 @@ internal static class KeysCommand
 {
     private const string Usage = """
         Usage:
-          keys create --environment test|live [--name NAME]
+          keys create --environment test|live [--name NAME]   (NAME: at most 100 characters)
           keys list
           keys revoke PREFIX
         """;
@@ -77,7 +78,10 @@ internal static class KeysCommand
             }
         }
 
-        return options.Length % 2 == 0 && env is "test" or "live" && Enum.TryParse(env, ignoreCase: true, out environment);
+        return options.Length % 2 == 0
+            && env is "test" or "live"
+            && Enum.TryParse(env, ignoreCase: true, out environment)
+            && (name is null || Text.Length(name) <= ApiKey.NameMaxLength);
     }
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
