@@ -1,4 +1,5 @@
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Persistence.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,13 +13,8 @@ internal static class ModelDiff
 {
     public static IReadOnlyList<string> Describe(ApplicationDbContext db)
     {
-        var assembly = db.GetService<IMigrationsAssembly>();
-        var snapshot = assembly.ModelSnapshot!.Model;
-        if (snapshot is IMutableModel mutable)
-        {
-            snapshot = mutable.FinalizeModel();
-        }
-
+        // A fresh snapshot instance: the migrator's own copy is already finalized.
+        IModel snapshot = ((IMutableModel)new ApplicationDbContextModelSnapshot().Model).FinalizeModel();
         snapshot = db.GetService<IModelRuntimeInitializer>().Initialize(snapshot);
         var differences = db.GetService<IMigrationsModelDiffer>().GetDifferences(
             snapshot.GetRelationalModel(),
