@@ -1,11 +1,8 @@
-using System.Text.Json;
 using Invoicing.Infrastructure.Persistence;
-using Invoicing.Web.ApiKeys;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
 using Invoicing.Web.Middleware;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
 

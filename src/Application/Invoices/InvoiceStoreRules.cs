@@ -1,7 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Invoicing.Application.Common.Interfaces;
-using Invoicing.Domain.Invoices;
 using Microsoft.EntityFrameworkCore;
 using static Invoicing.Application.Common.Validation.FieldErrorCodes;
 
@@ -16,6 +15,8 @@ internal sealed class InvoiceStoreRules(IApplicationDbContext db)
 {
     /// <param name="drafts">The drafts in request order; <c>null</c> for an item that is not an object.</param>
     /// <param name="pathOf">The property path of item <c>i</c> (<c>""</c> for a single invoice, <c>Items[i].</c> in a batch).</param>
+    /// <param name="context"></param>
+    /// <param name="cancellationToken"></param>
     public async Task AddFailuresAsync<T>(IReadOnlyList<InvoiceDraft?> drafts, Func<int, string> pathOf, ValidationContext<T> context, CancellationToken cancellationToken)
     {
         var referenced = drafts
