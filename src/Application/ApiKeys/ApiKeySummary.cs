@@ -10,5 +10,7 @@ public sealed record ApiKeySummary(string Prefix, ApiEnvironment Environment, st
     public static readonly Expression<Func<ApiKey, ApiKeySummary>> Projection =
         k => new ApiKeySummary(k.Prefix, k.Environment, k.Name, k.CreatedAt, k.RevokedAt);
 
-    public static ApiKeySummary From(ApiKey key) => new(key.Prefix, key.Environment, key.Name, key.CreatedAt, key.RevokedAt);
+    private static readonly Func<ApiKey, ApiKeySummary> Map = Projection.Compile();
+
+    public static ApiKeySummary From(ApiKey key) => Map(key);
 }
