@@ -23,7 +23,6 @@ internal static class BodyReader
     public static string TypeName(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Undefined => "nothing",
         var kind => kind.ToString().ToLowerInvariant(),
     };
 
