@@ -2,6 +2,7 @@ using Invoicing.Infrastructure.Persistence;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
 using Invoicing.Web.Middleware;
+using Invoicing.Web.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
@@ -32,6 +33,7 @@ internal static class DependencyInjection
                     new ErrorEnvelope(ApiErrors.InvalidRequest, "The request body is not valid JSON."));
             });
         services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
+        services.AddApiDocumentation();
         return services;
     }
 
@@ -51,9 +53,11 @@ internal static class DependencyInjection
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseApiDocumentation();
         app.UseRouting();
 
         app.MapControllers();
+        app.MapApiDocumentation();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
         return app;
