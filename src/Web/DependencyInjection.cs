@@ -5,6 +5,7 @@ using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace Invoicing.Web;
@@ -36,6 +37,32 @@ internal static class DependencyInjection
         services.AddApiDocumentation();
         return services;
     }
+
+    /// <summary>
+    /// Runs every <c>ValidateOnStart</c> check of every options class now, before anything uses them. A bad
+    /// setting is one clear line on <paramref name="error"/> (no stack trace) and <c>false</c>: the caller exits with 1.
+    /// </summary>
+    public static bool ValidateOptionsOnStart(this WebApplication app, TextWriter error)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return true;
+        }
+        catch (Exception exception) when (Failures(exception) is { Count: > 0 } failures)
+        {
+            error.WriteLine("Invalid configuration: " + string.Join(" ", failures));
+            return false;
+        }
+    }
+
+    private static List<string> Failures(Exception exception) => exception switch
+    {
+        OptionsValidationException e => [.. e.Failures],
+        AggregateException e when e.InnerExceptions.All(i => i is OptionsValidationException) =>
+            e.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures).ToList(),
+        _ => [],
+    };
 
     /// <summary>Applies pending migrations (§8).</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
