@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Invoicing.IntegrationTests.Fixtures;
+using Invoicing.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Invoicing.IntegrationTests.Hosting;
 
@@ -29,6 +32,21 @@ public sealed class StartupAndLoggingTests
             error.ShouldNotContain("   at ");
             output.ShouldBeEmpty();
         }
+    }
+
+    [Fact]
+    public void Every_failed_ValidateOnStart_check_renders_as_one_line_whatever_options_class_it_belongs_to()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddOptions<SampleLimits>().Validate(o => o.PermitLimit > 0, "RateLimits:PermitLimit must be at least 1.").ValidateOnStart();
+        builder.Services.AddOptions<SampleWindow>().Validate(o => o.Seconds > 0, "RateLimits:WindowSeconds must be at least 1.").ValidateOnStart();
+        var app = builder.Build();
+        using var error = new StringWriter();
+
+        var valid = app.ValidateOptionsOnStart(error);
+
+        valid.ShouldBeFalse();
+        error.ToString().ShouldBe("Invalid configuration: RateLimits:PermitLimit must be at least 1. RateLimits:WindowSeconds must be at least 1." + Environment.NewLine);
     }
 
     [Theory]
@@ -83,4 +101,14 @@ public sealed class StartupAndLoggingTests
             lines.ShouldContain(line => line.Contains("HTTP POST /v1/counterparties responded 201") && line.Contains(prefix));
         }
     }
+}
+
+public sealed class SampleLimits
+{
+    public int PermitLimit { get; set; }
+}
+
+public sealed class SampleWindow
+{
+    public int Seconds { get; set; }
 }
