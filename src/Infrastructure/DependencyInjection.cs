@@ -1,8 +1,11 @@
+using Invoicing.Application.Common.Idempotency;
 using Invoicing.Application.Common.Interfaces;
+using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Invoicing.Infrastructure;
 
@@ -12,7 +15,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// The database (<c>Database:Provider</c> = <c>Sqlite</c>, the default, or <c>Postgres</c>, with
-    /// <c>ConnectionStrings:Invoicing</c>), the per-request environment, and the readiness check.
+    /// <c>ConnectionStrings:Invoicing</c>), the per-request environment, the readiness check, and the
+    /// idempotency records with their clean-up job (<c>Idempotency</c> section, validated at start).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +32,12 @@ public static class DependencyInjection
         });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IdempotencyPurger>();
+        services.AddHostedService<IdempotencyCleanupService>();
         return services;
     }
 }

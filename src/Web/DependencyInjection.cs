@@ -1,9 +1,12 @@
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Web.Errors;
+using Invoicing.Web.Idempotency;
 using Invoicing.Web.Json;
 using Invoicing.Web.Middleware;
+using Invoicing.Web.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace Invoicing.Web;
@@ -19,8 +22,12 @@ internal static class DependencyInjection
         return builder;
     }
 
-    public static IServiceCollection AddWeb(this IServiceCollection services)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<ApiKeyRateLimiter>();
+
         services.AddControllers(options => options.Filters.Add<ApiExceptionFilter>())
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>
@@ -45,12 +52,16 @@ internal static class DependencyInjection
     public static WebApplication UseApi(this WebApplication app)
     {
         // Order matters: the id exists before anything logs; the log line sees the final status; the
-        // envelope covers everything after it; the key is checked before the body is looked at.
+        // envelope covers everything after it; the key is checked before the body is looked at; only
+        // authenticated requests count against a key's rate; idempotency needs the key's environment and a
+        // body within the limit, and must see the final answer of everything inside it.
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.UseRouting();
 
         app.MapControllers();
