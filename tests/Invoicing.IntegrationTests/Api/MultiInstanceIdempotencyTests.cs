@@ -88,4 +88,60 @@ public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : IAsyn
             (await replay.Content.ReadAsStringAsync(cancellation)).ShouldBe(bodies[0]);
         }
     }
+
+    [Fact]
+    public async Task A_slow_holder_whose_stale_claim_a_retry_took_over_rolls_back_so_the_request_runs_once()
+    {
+        if (server.UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var cancellation = TestContext.Current.CancellationToken;
+        var secret = (await _first!.CreateKeyAsync(ApiEnvironment.Test)).Secret;
+        var (slow, retry) = (_first.CreateClient(), _second!.CreateClient());
+        slow.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        retry.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        var body = Http.Invoice(await slow.CreateCounterpartyAsync("A"), await slow.CreateCounterpartyAsync("B")).ToJsonString();
+        var key = "slow-" + Guid.NewGuid().ToString("N");
+        var gate = new CommandGate();
+        _first.Faults.HoldCommands = gate;
+        try
+        {
+            // The first instance claims the key and stalls before its handler.
+            var first = slow.SendAsync(Post(body, key), cancellation);
+            for (var waited = 0; gate.Waiting == 0; waited += 10)
+            {
+                waited.ShouldBeLessThan(10_000);
+                await Task.Delay(10, cancellation);
+            }
+
+            // Its claim ages past the lock timeout, so a retry on the other instance takes it over and runs.
+            await _first.DbAsync(db => db.Database.ExecuteSqlAsync(
+                $"UPDATE idempotency_keys SET locked_at = locked_at - interval '1 hour' WHERE key = {key}", cancellation));
+            var retried = await retry.SendAsync(Post(body, key), cancellation);
+            retried.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+            // The slow one finishes, finds its claim gone, rolls back and says the key is in use.
+            gate.Open();
+            await (await first).ShouldBeEnvelopeAsync(HttpStatusCode.Conflict, "idempotency_key_in_use");
+
+            var number = (string)JsonNode.Parse(body)!["invoice_number"]!;
+            (await _first.DbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync(i => i.InvoiceNumber == number, cancellation))).ShouldBe(1);
+            var replay = await slow.SendAsync(Post(body, key), cancellation);
+            replay.StatusCode.ShouldBe(HttpStatusCode.Created);
+            (await replay.Content.ReadAsStringAsync(cancellation)).ShouldBe(await retried.Content.ReadAsStringAsync(cancellation));
+        }
+        finally
+        {
+            _first.Faults.HoldCommands = null;
+        }
+    }
+
+    private static HttpRequestMessage Post(string body, string key)
+    {
+        var request = Http.Request(HttpMethod.Post, "/v1/invoices", body);
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Invoicing.Domain.Common;
 using Invoicing.IntegrationTests.Fixtures;
-using Microsoft.Extensions.Options;
 
 namespace Invoicing.IntegrationTests.Api;
 
@@ -102,17 +101,5 @@ public sealed class RateLimitTests : IAsyncLifetime
         {
             (await other.GetAsync("/v1/invoices/unknown", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
-    }
-
-    [Theory]
-    [InlineData("RateLimits:Test:Burst", "0", "RateLimits:Test:Burst must be a whole number of at least 1 (got 0).")]
-    [InlineData("RateLimits:Live:PermitsPerSecond", "-5", "RateLimits:Live:PermitsPerSecond must be a number greater than 0 (got -5).")]
-    public async Task A_bad_rate_limit_setting_stops_the_start_with_a_clear_message(string setting, string value, string message)
-    {
-        await using var factory = ApiFactory.Sqlite(new Dictionary<string, string?> { [setting] = value });
-
-        var failure = Should.Throw<OptionsValidationException>(() => _ = factory.Server);
-
-        failure.Failures.ShouldBe([message]);
     }
 }
