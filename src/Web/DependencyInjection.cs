@@ -22,9 +22,9 @@ internal static class DependencyInjection
         return builder;
     }
 
-    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWeb(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<ApiKeyRateLimiter>();
 

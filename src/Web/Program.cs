@@ -7,7 +7,7 @@ using Invoicing.Web.ApiKeys;
 var keysCommand = KeysCommand.IsKeysCommand(args);
 var builder = WebApplication.CreateBuilder(keysCommand ? [] : args);
 builder.AddLogging();
-builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWeb(builder.Configuration);
+builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWeb();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
