@@ -150,6 +150,25 @@ public abstract class IdempotencyTests(IApiFixture api) : ApiTests(api)
         await ShouldBeReplayOfAsync(unknownRouteAgain, unknownRoute);
     }
 
+    [Fact]
+    public async Task A_body_over_the_limit_is_413_and_leaves_the_key_unused()
+    {
+        var client = await Factory.ClientAsync();
+        var key = NewKey();
+        var huge = Encoding.UTF8.GetBytes("{\"name\": \"" + new string('x', 1024 * 1024) + "\"}");
+        var chunked = new HttpRequestMessage(HttpMethod.Post, "/v1/counterparties") { Content = new StreamContent(new MemoryStream(huge)) };
+        chunked.Content.Headers.ContentType = new("application/json");
+        chunked.Headers.TransferEncodingChunked = true;
+        chunked.Headers.Add("Idempotency-Key", key);
+
+        var tooLarge = await client.SendAsync(chunked, Cancellation);
+        var next = await client.SendAsync(Post("/v1/counterparties", """{"name":"Acme"}""", key), Cancellation);
+
+        await tooLarge.ShouldBeEnvelopeAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        next.StatusCode.ShouldBe(HttpStatusCode.Created);
+        next.Headers.Contains(Replayed).ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("   ", "Idempotency-Key blank This field may not be blank.")]
     [InlineData(null, "Idempotency-Key max_length Ensure this field has no more than 255 characters.")]
