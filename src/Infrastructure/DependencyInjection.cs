@@ -1,4 +1,6 @@
+using Invoicing.Application.Common.Idempotency;
 using Invoicing.Application.Common.Interfaces;
+using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -12,8 +14,9 @@ public static class DependencyInjection
     public const string ConnectionStringName = "Invoicing";
 
     /// <summary>
-    /// The database (<see cref="DatabaseOptions"/>, validated at start), the per-request environment, and the
-    /// readiness check.
+    /// The database (<see cref="DatabaseOptions"/>, validated at start), the per-request environment, the
+    /// readiness check, and the idempotency records with their clean-up job (<c>Idempotency</c> section,
+    /// validated at start).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +36,12 @@ public static class DependencyInjection
         });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IdempotencyPurger>();
+        services.AddHostedService<IdempotencyCleanupService>();
         return services;
     }
 }

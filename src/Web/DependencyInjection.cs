@@ -1,8 +1,10 @@
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Web.Errors;
+using Invoicing.Web.Idempotency;
 using Invoicing.Web.Json;
 using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
+using Invoicing.Web.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,10 @@ internal static class DependencyInjection
 
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<ApiKeyRateLimiter>();
+
         services.AddControllers(options => options.Filters.Add<ApiExceptionFilter>())
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>
@@ -74,12 +80,16 @@ internal static class DependencyInjection
     public static WebApplication UseApi(this WebApplication app)
     {
         // Order matters: the id exists before anything logs; the log line sees the final status; the
-        // envelope covers everything after it; the key is checked before the body is looked at.
+        // envelope covers everything after it; the key is checked before the body is looked at; only
+        // authenticated requests count against a key's rate; idempotency needs the key's environment and a
+        // body within the limit, and must see the final answer of everything inside it.
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.UseApiDocumentation();
         app.UseRouting();
 

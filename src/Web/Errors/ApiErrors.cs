@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Invoicing.Application.Common.Exceptions;
+using Invoicing.Application.Common.Validation;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,9 @@ internal static partial class ApiErrors
     public const string MethodNotAllowed = "method_not_allowed";
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string IdempotencyKeyInUse = "idempotency_key_in_use";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";
     public const string ServiceUnavailable = "service_unavailable";
 
@@ -37,11 +41,23 @@ internal static partial class ApiErrors
         [MethodNotAllowed] = (StatusCodes.Status405MethodNotAllowed, "The route exists but not for this method."),
         [PayloadTooLarge] = (StatusCodes.Status413PayloadTooLarge, "The body is over 1 MiB."),
         [UnsupportedMediaType] = (StatusCodes.Status415UnsupportedMediaType, "The body was not sent as `application/json`."),
+        [IdempotencyKeyInUse] = (StatusCodes.Status409Conflict, "Another request with the same `Idempotency-Key` is still running; retry once it has finished."),
+        [IdempotencyKeyReused] = (StatusCodes.Status422UnprocessableEntity, "The `Idempotency-Key` was already used with another method, path or body."),
+        [RateLimited] = (StatusCodes.Status429TooManyRequests, "Too many requests with this API key. Sends `Retry-After` in whole seconds."),
         [InternalError] = (StatusCodes.Status500InternalServerError, "Anything unexpected; nothing of the request was stored, and it is safe to retry."),
         [ServiceUnavailable] = (StatusCodes.Status503ServiceUnavailable, "Only from `GET /health/ready`: the database is not reachable."),
     };
 
     public static readonly ErrorEnvelope Internal = new(InternalError, "An unexpected error occurred on our side; nothing of the request was stored. It is safe to retry.");
+
+    public static readonly ErrorEnvelope KeyInUse = new(IdempotencyKeyInUse, "Another request with this Idempotency-Key is still being processed; retry once it has finished.");
+
+    public static readonly ErrorEnvelope KeyReused = new(IdempotencyKeyReused, "This Idempotency-Key was already used for a request with a different method, path or body; use a new key for a new request.");
+
+    public static ErrorEnvelope InvalidIdempotencyKey(FieldError error) => new(InvalidRequest, "The Idempotency-Key header is invalid.", [error]);
+
+    public static ErrorEnvelope TooManyRequests(long retryAfterSeconds) =>
+        new(RateLimited, $"Too many requests with this API key; retry after {retryAfterSeconds} second{(retryAfterSeconds == 1 ? string.Empty : "s")}.");
 
     /// <summary>The closed mapping from exceptions to answers. Anything not named here is a 500 that says nothing about itself.</summary>
     public static (int Status, ErrorEnvelope Envelope) FromException(Exception exception) => exception switch
@@ -61,6 +77,7 @@ internal static partial class ApiErrors
         StatusCodes.Status405MethodNotAllowed => new(MethodNotAllowed, "The route exists but does not accept this method."),
         StatusCodes.Status413PayloadTooLarge => new(PayloadTooLarge, "The request body is larger than 1 MiB."),
         StatusCodes.Status415UnsupportedMediaType => new(UnsupportedMediaType, "The request body must be sent as application/json."),
+        StatusCodes.Status429TooManyRequests => new(RateLimited, "Too many requests with this API key."),
         < 500 => new(InvalidRequest, "The request could not be processed."),
         _ => Internal,
     };
@@ -71,6 +88,18 @@ internal static partial class ApiErrors
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, envelope, options, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Gives a bodiless error status set by the framework itself (no route → 404, wrong method → 405, …) its
+    /// envelope; does nothing to an answer that already has a body or has started.
+    /// </summary>
+    public static Task WriteIfBodilessAsync(HttpContext context)
+    {
+        var response = context.Response;
+        return response.StatusCode >= StatusCodes.Status400BadRequest && !response.HasStarted && response.ContentType is null && response.ContentLength is null
+            ? WriteAsync(context, response.StatusCode, ForStatus(response.StatusCode))
+            : Task.CompletedTask;
     }
 
     /// <summary>For a batch: one object per submitted item mapping each failing field to its messages, <c>{}</c> for a good item.</summary>

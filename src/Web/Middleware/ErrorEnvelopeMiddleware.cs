@@ -28,10 +28,6 @@ internal sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<Erro
             return;
         }
 
-        var response = context.Response;
-        if (response.StatusCode >= StatusCodes.Status400BadRequest && !response.HasStarted && response.ContentType is null && response.ContentLength is null)
-        {
-            await ApiErrors.WriteAsync(context, response.StatusCode, ApiErrors.ForStatus(response.StatusCode));
-        }
+        await ApiErrors.WriteIfBodilessAsync(context);
     }
 }

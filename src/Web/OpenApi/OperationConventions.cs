@@ -1,4 +1,5 @@
 using Invoicing.Web.Errors;
+using Invoicing.Web.Idempotency;
 using Invoicing.Web.Middleware;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 
@@ -17,11 +18,15 @@ internal static class OperationConventions
         new(HasBody, StatusCodes.Status400BadRequest, [ApiErrors.InvalidRequest]),
         new(HasBody, StatusCodes.Status413PayloadTooLarge, [ApiErrors.PayloadTooLarge]),
         new(HasBody, StatusCodes.Status415UnsupportedMediaType, [ApiErrors.UnsupportedMediaType]),
+        new(IsPost, StatusCodes.Status409Conflict, [ApiErrors.IdempotencyKeyInUse]),
+        new(IsPost, StatusCodes.Status422UnprocessableEntity, [ApiErrors.IdempotencyKeyReused]),
+        new(_ => true, StatusCodes.Status429TooManyRequests, [ApiErrors.RateLimited], ["Retry-After"]),
         new(_ => true, StatusCodes.Status500InternalServerError, [ApiErrors.InternalError]),
     ];
 
     public static readonly IReadOnlyList<HeaderRule> RequestHeaders =
     [
+        new(IsPost, IdempotencyMiddleware.Header, "Makes this POST safe to retry: a repeat with the same key and body replays the stored answer without running again (kept at least 24 hours). 1–255 characters.", MaxLength: IdempotencyMiddleware.MaxKeyLength),
         new(_ => true, RequestIdMiddleware.Header, "Your own id for this request (1–64 visible ASCII characters), echoed in the `Request-Id` response header. Without it the service makes one."),
     ];
 
@@ -31,7 +36,10 @@ internal static class OperationConventions
         [RequestIdMiddleware.Header] = "The request's id: the one you sent, or `req_` and 32 hex digits. It is in the service's log lines too.",
         ["WWW-Authenticate"] = "`Bearer`.",
         ["Location"] = "The URL of the created resource.",
+        ["Retry-After"] = "Whole seconds to wait before the key's bucket has room again.",
     };
+
+    public static bool IsPost(ApiDescription description) => description.HttpMethod == HttpMethods.Post;
 
     public static bool HasBody(ApiDescription description) =>
         description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body);

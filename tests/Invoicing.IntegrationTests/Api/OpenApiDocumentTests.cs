@@ -66,6 +66,7 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : ApiTests(api), IClassF
             var responses = operation.GetProperty("responses");
             var statuses = responses.EnumerateObject().Select(r => r.Name).ToList();
             statuses.ShouldContain("401", name);
+            statuses.ShouldContain("429", name);
             statuses.ShouldContain("500", name);
             statuses.ShouldContain(s => s.StartsWith('2'), name);
             operation.GetProperty("security")[0].TryGetProperty("bearer", out _).ShouldBeTrue(name);
@@ -85,7 +86,7 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : ApiTests(api), IClassF
 
             if (operation.TryGetProperty("requestBody", out _))
             {
-                statuses.ShouldBeSubsetOf(["201", "400", "401", "413", "415", "500"]);
+                statuses.ShouldBeSubsetOf(["201", "400", "401", "409", "413", "415", "422", "429", "500"]);
                 statuses.ShouldContain("413", name);
                 statuses.ShouldContain("415", name);
             }
@@ -94,6 +95,22 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : ApiTests(api), IClassF
         Codes(document, "get", "/v1/invoices/{id}", "404").ShouldBe(["invoice_not_found"]);
         Codes(document, "get", "/v1/counterparties/{id}", "404").ShouldBe(["counterparty_not_found"]);
         Codes(document, "post", "/v1/invoices", "400").ShouldBe(["invalid_request"]);
+    }
+
+    [Fact]
+    public async Task Every_post_documents_the_idempotency_key_header_and_its_errors()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var (name, operation) in Operations(document).Where(o => o.Name.StartsWith("post ", StringComparison.Ordinal)))
+        {
+            var header = operation.GetProperty("parameters").EnumerateArray()
+                .Single(p => p.GetProperty("name").GetString() == "Idempotency-Key");
+            header.GetProperty("in").GetString().ShouldBe("header", name);
+            header.GetProperty("schema").GetProperty("maxLength").GetInt32().ShouldBe(255, name);
+            Codes(document, "post", name["post ".Length..], "409").ShouldContain("idempotency_key_in_use", name);
+            Codes(document, "post", name["post ".Length..], "422").ShouldBe(["idempotency_key_reused"], name);
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Invoicing.Application.ApiKeys.CreateApiKey;
+using Invoicing.Application.Common.Messaging;
 using Invoicing.Domain.Common;
 using Invoicing.Infrastructure.Persistence;
 using MediatR;
@@ -13,18 +14,35 @@ namespace Invoicing.IntegrationTests.Fixtures;
 /// <summary>
 /// The real service in memory, on a real database of its own: started through Program, so its
 /// migrations run at start as in production. Test-only pipeline steps (<see cref="Faults"/>) are
-/// registered last, so they run innermost, inside the transaction.
+/// registered last, so they run innermost, inside the transaction. Rate limits are generous unless a
+/// test passes its own <paramref name="settings"/>; <paramref name="time"/> replaces the clock.
 /// </summary>
-public sealed class ApiFactory(string provider, string connectionString) : WebApplicationFactory<Program>
+public sealed class ApiFactory(
+    string provider,
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    TimeProvider? time = null) : WebApplicationFactory<Program>
 {
+    /// <summary>High enough that no other test ever meets a limit; rate-limit tests set their own.</summary>
+    private static readonly Dictionary<string, string?> GenerousRateLimits = new()
+    {
+        ["RateLimits:Test:PermitsPerSecond"] = "1000000",
+        ["RateLimits:Test:Burst"] = "1000000",
+        ["RateLimits:Live:PermitsPerSecond"] = "1000000",
+        ["RateLimits:Live:Burst"] = "1000000",
+    };
+
     public string Provider { get; } = provider;
 
     public Faults Faults { get; } = new();
 
     public CapturedLogs Logs { get; } = new();
 
-    public static ApiFactory Sqlite() =>
-        new("Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"invoicing-test-{Guid.NewGuid():N}.db")}");
+    public static ApiFactory Sqlite(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null) =>
+        new("Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"invoicing-test-{Guid.NewGuid():N}.db")}", settings, time);
+
+    /// <summary>Another service instance on the same database (a restart, or a second instance beside this one).</summary>
+    public ApiFactory OnSameDatabase() => new(Provider, connectionString, settings, time);
 
     /// <summary>A client that authenticates with a new key of the given environment.</summary>
     public async Task<HttpClient> ClientAsync(ApiEnvironment environment = ApiEnvironment.Test)
@@ -52,8 +70,18 @@ public sealed class ApiFactory(string provider, string connectionString) : WebAp
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Invoicing", connectionString);
+        foreach (var (key, value) in GenerousRateLimits.Concat(settings ?? new Dictionary<string, string?>()))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+
             services.AddSingleton(Faults);
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FaultBehaviour<,>));
             services.AddSingleton<ILoggerProvider>(Logs);
@@ -69,6 +97,27 @@ public sealed class Faults
 
     /// <summary>Hold every command at this barrier before its handler, so concurrent commands have all validated first.</summary>
     public Barrier? BeforeHandler;
+
+    /// <summary>Hold commands (not queries such as authentication) before their handler until the gate opens.</summary>
+    public CommandGate? HoldCommands;
+}
+
+/// <summary>A gate that commands wait at (for at most 10 s) until a test opens it.</summary>
+public sealed class CommandGate
+{
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _waiting;
+
+    /// <summary>How many commands have reached the gate.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    public void Open() => _open.TrySetResult();
+
+    internal Task PassAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        return _open.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+    }
 }
 
 internal sealed class FaultBehaviour<TRequest, TResponse>(Faults faults) : IPipelineBehavior<TRequest, TResponse>
@@ -78,6 +127,11 @@ internal sealed class FaultBehaviour<TRequest, TResponse>(Faults faults) : IPipe
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         faults.BeforeHandler?.SignalAndWait(TimeSpan.FromSeconds(10), cancellationToken);
+        if (request is ICommand<TResponse> && faults.HoldCommands is { } gate)
+        {
+            await gate.PassAsync(cancellationToken);
+        }
+
         var response = await next();
         return faults.FailAfterHandler ? throw new InvalidOperationException(SecretMessage) : response;
     }

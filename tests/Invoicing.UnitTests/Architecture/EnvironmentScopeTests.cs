@@ -10,7 +10,8 @@ namespace Invoicing.UnitTests.Architecture;
 /// <summary>Environments are kept apart once, in persistence (§2): every scoped entity is filtered.</summary>
 public sealed class EnvironmentScopeTests
 {
-    private static readonly Type[] ScopedTypes = Layers.Domain.GetTypes()
+    /// <summary>Domain entities, and persistence-only records such as idempotency keys.</summary>
+    private static readonly Type[] ScopedTypes = Layers.Domain.GetTypes().Concat(Layers.Infrastructure.GetTypes())
         .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(EnvironmentScopedEntity)))
         .ToArray();
 
@@ -28,7 +29,7 @@ public sealed class EnvironmentScopeTests
 
     [Fact]
     public void The_domain_has_environment_scoped_entities() =>
-        ScopedTypes.Length.ShouldBeGreaterThanOrEqualTo(2);
+        ScopedTypes.Length.ShouldBeGreaterThanOrEqualTo(3);
 
     [Fact]
     public void Every_environment_scoped_entity_has_a_query_filter_on_its_environment()

@@ -63,6 +63,28 @@ internal sealed class ApplicationDbContextModelSnapshot : ModelSnapshot
             b.ToTable("invoices");
         });
 
+        modelBuilder.Entity("Invoicing.Infrastructure.Idempotency.IdempotencyRecord", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedNever().HasColumnName("id");
+            b.Property<string>("Environment").IsRequired().HasMaxLength(4).HasColumnName("environment");
+            b.Property<string>("Key").IsRequired().HasMaxLength(255).HasColumnName("key");
+            b.Property<string>("RequestMethod").IsRequired().HasMaxLength(16).HasColumnName("request_method");
+            b.Property<string>("RequestPath").IsRequired().HasMaxLength(2048).HasColumnName("request_path");
+            b.Property<string>("RequestHash").IsRequired().HasMaxLength(64).HasColumnName("request_hash");
+            b.Property<Guid?>("LockToken").HasColumnName("lock_token");
+            b.Property<DateTime?>("LockedAt").HasColumnName("locked_at");
+            b.Property<DateTime>("CreatedAt").HasColumnName("created_at");
+            b.Property<DateTime?>("CompletedAt").HasColumnName("completed_at");
+            b.Property<int?>("ResponseStatus").HasColumnName("response_status");
+            b.Property<string>("ResponseContentType").HasMaxLength(255).HasColumnName("response_content_type");
+            b.Property<string>("ResponseLocation").HasMaxLength(2048).HasColumnName("response_location");
+            b.Property<byte[]>("ResponseBody").HasColumnName("response_body");
+            b.HasKey("Id");
+            b.HasIndex("CreatedAt");
+            b.HasIndex("Environment", "Key").IsUnique().HasDatabaseName("UX_idempotency_keys_environment_key");
+            b.ToTable("idempotency_keys");
+        });
+
         modelBuilder.Entity("Invoicing.Domain.Invoices.Invoice", b =>
         {
             b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null).WithMany().HasForeignKey("OriginatingCounterpartyId").OnDelete(DeleteBehavior.Restrict).IsRequired();

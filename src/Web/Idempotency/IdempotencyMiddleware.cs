@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using Invoicing.Application.Common.Idempotency;
+using Invoicing.Application.Common.Validation;
+using Invoicing.Web.Errors;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Primitives;
+
+namespace Invoicing.Web.Idempotency;
+
+/// <summary>
+/// Safe retries for every <c>POST</c> under <c>/v1</c> (§7). With an <c>Idempotency-Key</c> header, the
+/// first request claims the key in the database and runs inside one transaction that also stores its
+/// answer (status, content type, <c>Location</c>, body); a repeat with the same method, path and body
+/// replays that answer byte for byte. A 5xx is not stored: the claim is released so that a retry runs
+/// again. It sits after authentication (the key's environment scopes the record) and the body limit.
+/// See docs/decisions/0010.
+/// </summary>
+internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    public const int MaxKeyLength = 255;
+
+    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || !context.Request.Path.StartsWithSegments("/v1")
+            || !context.Request.Headers.TryGetValue(Header, out var values))
+        {
+            await next(context);
+            return;
+        }
+
+        if (KeyError(values) is { } error)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ApiErrors.InvalidIdempotencyKey(error));
+            return;
+        }
+
+        var request = new IdempotentRequest(
+            values.ToString(),
+            context.Request.Method,
+            context.Request.Path.Value + context.Request.QueryString.Value,
+            Convert.ToHexStringLower(SHA256.HashData(await BufferBodyAsync(context.Request))));
+        var claim = await store.ClaimAsync(request, context.RequestAborted);
+        switch (claim.Outcome)
+        {
+            case IdempotencyOutcome.Replay:
+                await ReplayAsync(context, claim.Response!);
+                return;
+            case IdempotencyOutcome.InUse:
+                await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ApiErrors.KeyInUse);
+                return;
+            case IdempotencyOutcome.Reused:
+                await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.KeyReused);
+                return;
+            case IdempotencyOutcome.Claimed:
+                await RunAsync(context, store, claim);
+                return;
+            default:
+                throw new InvalidOperationException($"Unknown idempotency outcome {claim.Outcome}.");
+        }
+    }
+
+    private static FieldError? KeyError(StringValues values) => values switch
+    {
+        { Count: > 1 } => new(Header, FieldErrorCodes.Invalid, "Send exactly one Idempotency-Key header."),
+        _ when string.IsNullOrWhiteSpace(values.ToString()) => new(Header, FieldErrorCodes.Blank, FieldErrorCodes.BlankMessage),
+        _ when values.ToString().Length > MaxKeyLength => new(Header, FieldErrorCodes.MaxLength, FieldErrorCodes.MaxLengthMessage(MaxKeyLength)),
+        _ => null,
+    };
+
+    /// <summary>Reads the whole body (at most 1 MiB: the body limit runs first) and puts it back for the controller.</summary>
+    private static async Task<byte[]> BufferBodyAsync(HttpRequest request)
+    {
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
+        var body = copy.ToArray();
+        request.Body = new MemoryStream(body, writable: false);
+        return body;
+    }
+
+    private async Task RunAsync(HttpContext context, IIdempotencyStore store, IdempotencyClaim claim)
+    {
+        var response = context.Response;
+        var client = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        IDbContextTransaction? transaction = null;
+        var settled = false; // committed, or rolled back with nothing of ours left to release
+        try
+        {
+            // The command's transaction behaviour joins this transaction, so its rows and the stored
+            // answer commit together: a crash in between leaves neither, and the claim can be taken over.
+            transaction = await store.BeginTransactionAsync(context.RequestAborted);
+            await next(context);
+            await ApiErrors.WriteIfBodilessAsync(context);
+
+            if (response.StatusCode < StatusCodes.Status500InternalServerError)
+            {
+                var answer = new StoredResponse(response.StatusCode, response.ContentType, response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, buffer.ToArray());
+                if (await store.CompleteAsync(claim, answer, CancellationToken.None))
+                {
+                    await transaction.CommitAsync(CancellationToken.None);
+                    settled = true;
+                }
+                else
+                {
+                    // A retry found our claim stale and took it over: our work must not count. It runs again there.
+                    logger.LogWarning("Request {RequestId} lost its idempotency claim to a retry; its work was rolled back", context.TraceIdentifier);
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    settled = true;
+                    response.Clear();
+                    buffer.SetLength(0);
+                    await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ApiErrors.KeyInUse);
+                }
+            }
+        }
+        finally
+        {
+            response.Body = client;
+            if (!settled)
+            {
+                await ReleaseAsync(store, claim, transaction);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(client, context.RequestAborted);
+    }
+
+    /// <summary>A 5xx or an exception: roll back first, then delete the claim in its own statement so that it really goes.</summary>
+    private async Task ReleaseAsync(IIdempotencyStore store, IdempotencyClaim claim, IDbContextTransaction? transaction)
+    {
+        try
+        {
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Rolling back the transaction of idempotency claim {RecordId} failed", claim.RecordId);
+        }
+
+        try
+        {
+            await store.ReleaseAsync(claim, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The claim stays until the lock timeout; after that a retry takes it over.
+            logger.LogError(e, "Could not release idempotency claim {RecordId}", claim.RecordId);
+        }
+    }
+
+    private static async Task ReplayAsync(HttpContext context, StoredResponse stored)
+    {
+        var response = context.Response;
+        response.StatusCode = stored.Status;
+        response.ContentType = stored.ContentType;
+        if (stored.Location is not null)
+        {
+            response.Headers.Location = stored.Location;
+        }
+
+        response.Headers[ReplayedHeader] = "true";
+        response.ContentLength = stored.Body.Length;
+        await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+    }
+}

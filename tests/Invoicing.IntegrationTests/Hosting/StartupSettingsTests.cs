@@ -1,0 +1,28 @@
+using Invoicing.IntegrationTests.Fixtures;
+
+namespace Invoicing.IntegrationTests.Hosting;
+
+/// <summary>A bad rate-limit or idempotency setting stops the real process with one line naming the setting and its value.</summary>
+public sealed class StartupSettingsTests
+{
+    [Theory]
+    [InlineData("RateLimits__Test__Burst", "0", "RateLimits:Test:Burst must be a whole number of at least 1 (got 0).")]
+    [InlineData("RateLimits__Live__PermitsPerSecond", "-5", "RateLimits:Live:PermitsPerSecond must be a number greater than 0 (got -5).")]
+    [InlineData("Idempotency__Retention", "12:00:00", "Idempotency:Retention must be at least 24 hours, 1.00:00:00 (got 12:00:00).")]
+    [InlineData("Idempotency__CleanupBatchSize", "0", "Idempotency:CleanupBatchSize must be between 1 and 100000 (got 0).")]
+    public async Task A_bad_setting_stops_the_start_with_one_clear_line(string variable, string value, string message)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Invoicing"] = ServiceProcess.NewSqliteDatabase(),
+            [variable] = value,
+        };
+
+        var (exitCode, output, error) = await ServiceProcess.RunAsync(environment);
+
+        exitCode.ShouldBe(1);
+        error.TrimEnd().Split('\n').ShouldHaveSingleItem().ShouldBe("Invalid configuration: " + message);
+        output.ShouldBeEmpty();
+    }
+}
