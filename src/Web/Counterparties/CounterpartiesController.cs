@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Invoicing.Application.Common.Lists;
 using Invoicing.Application.Counterparties;
 using Invoicing.Application.Counterparties.CreateCounterparty;
 using Invoicing.Application.Counterparties.GetCounterparty;
+using Invoicing.Application.Counterparties.ListCounterparties;
 using Invoicing.Web.Json;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -26,4 +28,13 @@ public sealed class CounterpartiesController(IMediator mediator) : ControllerBas
     [HttpGet("{id}")]
     public Task<CounterpartyResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetCounterpartyQuery(id), cancellationToken);
+
+    [HttpGet]
+    public Task<ListResponse<CounterpartyResponse>> List(CancellationToken cancellationToken) =>
+        mediator.Send(
+            new ListCounterpartiesQuery(
+                QueryReader.Integer(Request.Query, "limit"),
+                QueryReader.Uuid(Request.Query, "starting_after"),
+                QueryReader.Uuid(Request.Query, "ending_before")),
+            cancellationToken);
 }

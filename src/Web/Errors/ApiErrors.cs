@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Invoicing.Application.Common.Exceptions;
+using Invoicing.Domain.Invoices;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ internal static partial class ApiErrors
     public const string CounterpartyNotFound = "counterparty_not_found";
     public const string RouteNotFound = "route_not_found";
     public const string MethodNotAllowed = "method_not_allowed";
+    public const string InvoiceStateConflict = "invoice_state_conflict";
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string InternalError = "internal_error";
@@ -30,6 +32,7 @@ internal static partial class ApiErrors
     {
         InvalidRequestException e => (StatusCodes.Status400BadRequest, new ErrorEnvelope(InvalidRequest, e.Message, e.Errors, ItemsOf(e))),
         NotFoundException e => (StatusCodes.Status404NotFound, new ErrorEnvelope(e.Code, e.Message)),
+        InvoiceStateConflictException e => (StatusCodes.Status409Conflict, new ErrorEnvelope(InvoiceStateConflict, e.Message)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, ForStatus(StatusCodes.Status413PayloadTooLarge)),
         BadHttpRequestException => (StatusCodes.Status400BadRequest, new ErrorEnvelope(InvalidRequest, "The request could not be read.")),
         _ => (StatusCodes.Status500InternalServerError, Internal),

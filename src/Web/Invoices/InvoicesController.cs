@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Invoicing.Application.Common.Exceptions;
+using Invoicing.Application.Common.Lists;
 using Invoicing.Application.Common.Validation;
 using Invoicing.Application.Invoices;
 using Invoicing.Application.Invoices.CreateInvoice;
 using Invoicing.Application.Invoices.CreateInvoiceBatch;
 using Invoicing.Application.Invoices.GetInvoice;
+using Invoicing.Application.Invoices.ListInvoices;
+using Invoicing.Application.Invoices.PayInvoice;
+using Invoicing.Application.Invoices.VoidInvoice;
 using Invoicing.Web.Json;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -44,6 +48,31 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
     [HttpGet("{id}")]
     public Task<InvoiceResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetInvoiceQuery(id), cancellationToken);
+
+    [HttpGet]
+    public Task<ListResponse<InvoiceResponse>> List(CancellationToken cancellationToken)
+    {
+        var query = Request.Query;
+        return mediator.Send(
+            new ListInvoicesQuery(
+                QueryReader.Integer(query, "limit"),
+                QueryReader.Uuid(query, "starting_after"),
+                QueryReader.Uuid(query, "ending_before"),
+                QueryReader.String(query, "status"),
+                QueryReader.Uuid(query, "originating_counterparty_id"),
+                QueryReader.Uuid(query, "receiving_counterparty_id"),
+                QueryReader.Date(query, "invoice_date[gte]"),
+                QueryReader.Date(query, "invoice_date[lte]")),
+            cancellationToken);
+    }
+
+    [HttpPost("{id}/pay")]
+    public Task<InvoiceResponse> Pay(string id, CancellationToken cancellationToken) =>
+        mediator.Send(new PayInvoiceCommand(id), cancellationToken);
+
+    [HttpPost("{id}/void")]
+    public Task<InvoiceResponse> Void(string id, CancellationToken cancellationToken) =>
+        mediator.Send(new VoidInvoiceCommand(id), cancellationToken);
 
     private static InvoiceDraft ReadDraft(JsonElement body) => new(
         BodyReader.Integer(body, "amount_cents"),

@@ -5,6 +5,7 @@ using Invoicing.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -57,6 +58,7 @@ public sealed class ApiFactory(string provider, string connectionString) : WebAp
             services.AddSingleton(Faults);
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FaultBehaviour<,>));
             services.AddSingleton<ILoggerProvider>(Logs);
+            services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(new FaultInterceptor(Faults)));
         });
     }
 }
@@ -69,6 +71,18 @@ public sealed class Faults
 
     /// <summary>Hold every command at this barrier before its handler, so concurrent commands have all validated first.</summary>
     public Barrier? BeforeHandler;
+
+    /// <summary>Hold every save at this barrier, after the handler has read and changed its entities and before it writes them.</summary>
+    public Barrier? BeforeSave;
+}
+
+internal sealed class FaultInterceptor(Faults faults) : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        faults.BeforeSave?.SignalAndWait(TimeSpan.FromSeconds(10), cancellationToken);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
 }
 
 internal sealed class FaultBehaviour<TRequest, TResponse>(Faults faults) : IPipelineBehavior<TRequest, TResponse>
