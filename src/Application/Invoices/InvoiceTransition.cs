@@ -24,7 +24,10 @@ internal static class InvoiceTransition
         }
         catch (ConcurrencyConflictException)
         {
-            move(await LoadAsync(db.Invoices.AsNoTracking(), id, cancellationToken)); // throws InvoiceStateConflictException
+            // Only a change of status makes the conditional update miss, so the invoice is no longer open
+            // and the aggregate's rule throws InvoiceStateConflictException here. Should it not, the
+            // conflict has no explanation and stays a 500.
+            move(await LoadAsync(db.Invoices.AsNoTracking(), id, cancellationToken));
             throw;
         }
 
