@@ -7,8 +7,8 @@ namespace Invoicing.Infrastructure.Persistence.Migrations;
 
 /// <summary>
 /// Pay and void (§5.2): when each happened. Lists (§6): one index per filter, each leading with the
-/// environment and ending with the order key, the id (docs/decisions/0009). Only adds, so SQLite needs
-/// no rebuild and no target model.
+/// environment and ending with the order key, the id (docs/decisions/0009). Up only adds, so SQLite
+/// needs no table rebuild and no target model; Down drops the columns with SQLite's own DROP COLUMN.
 /// </summary>
 [DbContext(typeof(ApplicationDbContext))]
 [Migration("20261122080000_InvoiceLifecycle")]
@@ -41,7 +41,17 @@ public sealed class InvoiceLifecycle : Migration
         migrationBuilder.DropIndex(name: "IX_invoices_environment_status_id", table: "invoices");
         migrationBuilder.DropIndex(name: "IX_invoices_environment_id", table: "invoices");
         migrationBuilder.DropIndex(name: "IX_counterparties_environment_id", table: "counterparties");
-        migrationBuilder.DropColumn(name: "voided_at", table: "invoices");
-        migrationBuilder.DropColumn(name: "paid_at", table: "invoices");
+        if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // EF Core would rebuild the table for a DropColumn on SQLite, which needs a target model the
+            // hand-written migrations do not have; SQLite (3.35+) drops an unindexed column itself.
+            migrationBuilder.Sql("ALTER TABLE invoices DROP COLUMN voided_at;");
+            migrationBuilder.Sql("ALTER TABLE invoices DROP COLUMN paid_at;");
+        }
+        else
+        {
+            migrationBuilder.DropColumn(name: "voided_at", table: "invoices");
+            migrationBuilder.DropColumn(name: "paid_at", table: "invoices");
+        }
     }
 }
