@@ -3,6 +3,7 @@ using Invoicing.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Invoicing.Infrastructure;
 
@@ -11,20 +12,24 @@ public static class DependencyInjection
     public const string ConnectionStringName = "Invoicing";
 
     /// <summary>
-    /// The database (<c>Database:Provider</c> = <c>Sqlite</c>, the default, or <c>Postgres</c>, with
-    /// <c>ConnectionStrings:Invoicing</c>), the per-request environment, and the readiness check.
+    /// The database (<see cref="DatabaseOptions"/>, validated at start), the per-request environment, and the
+    /// readiness check.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=invoicing.db";
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Configure(options => options.ConnectionString = configuration.GetConnectionString(ConnectionStringName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptions.Validator>();
 
         services.AddScoped<ICurrentEnvironment, CurrentEnvironment>();
-        services.AddDbContext<ApplicationDbContext>(options => _ = provider.ToUpperInvariant() switch
+        services.AddDbContext<ApplicationDbContext>((sp, options) =>
         {
-            "SQLITE" => options.UseSqlite(connectionString),
-            "POSTGRES" or "POSTGRESQL" => options.UseNpgsql(connectionString),
-            _ => throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'."),
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            _ = database.IsPostgres
+                ? options.UseNpgsql(database.ConnectionString)
+                : options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);
         });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);

@@ -2,8 +2,10 @@ using Invoicing.Infrastructure.Persistence;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
 using Invoicing.Web.Middleware;
+using Invoicing.Web.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace Invoicing.Web;
@@ -32,8 +34,35 @@ internal static class DependencyInjection
                     new ErrorEnvelope(ApiErrors.InvalidRequest, "The request body is not valid JSON."));
             });
         services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
+        services.AddApiDocumentation();
         return services;
     }
+
+    /// <summary>
+    /// Runs every <c>ValidateOnStart</c> check of every options class now, before anything uses them. A bad
+    /// setting is one clear line on <paramref name="error"/> (no stack trace) and <c>false</c>: the caller exits with 1.
+    /// </summary>
+    public static bool ValidateOptionsOnStart(this WebApplication app, TextWriter error)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return true;
+        }
+        catch (Exception exception) when (Failures(exception) is { Count: > 0 } failures)
+        {
+            error.WriteLine("Invalid configuration: " + string.Join(" ", failures));
+            return false;
+        }
+    }
+
+    private static List<string> Failures(Exception exception) => exception switch
+    {
+        OptionsValidationException e => [.. e.Failures],
+        AggregateException e when e.InnerExceptions.All(i => i is OptionsValidationException) =>
+            e.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures).ToList(),
+        _ => [],
+    };
 
     /// <summary>Applies pending migrations (§8).</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
@@ -51,9 +80,11 @@ internal static class DependencyInjection
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseApiDocumentation();
         app.UseRouting();
 
         app.MapControllers();
+        app.MapApiDocumentation();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
         return app;

@@ -10,6 +10,11 @@ builder.AddLogging();
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWeb();
 
 var app = builder.Build();
+if (!app.ValidateOptionsOnStart(Console.Error))
+{
+    return 1;
+}
+
 await app.MigrateDatabaseAsync();
 if (keysCommand)
 {

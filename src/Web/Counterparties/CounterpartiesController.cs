@@ -4,7 +4,9 @@ using Invoicing.Application.Counterparties;
 using Invoicing.Application.Counterparties.CreateCounterparty;
 using Invoicing.Application.Counterparties.GetCounterparty;
 using Invoicing.Application.Counterparties.ListCounterparties;
+using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
+using Invoicing.Web.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,8 +16,13 @@ namespace Invoicing.Web.Counterparties;
 [Route("v1/counterparties")]
 public sealed class CounterpartiesController(IMediator mediator) : ControllerBase
 {
-    [HttpPost]
+    [HttpPost(Name = "CreateCounterparty")]
     [Consumes("application/json")]
+    [EndpointSummary("Create a counterparty")]
+    [EndpointDescription("Creates a counterparty in the key's environment. Answers 201 with it and its URL in `Location`.")]
+    [RequestBodySchema(typeof(CreateCounterpartyBody))]
+    [ProducesResponseType<CounterpartyResponse>(StatusCodes.Status201Created)]
+    [ResponseHeader(StatusCodes.Status201Created, "Location", "The new counterparty's URL: `/v1/counterparties/{id}`.")]
     public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         body = BodyReader.RequireObject(body);
@@ -25,11 +32,19 @@ public sealed class CounterpartiesController(IMediator mediator) : ControllerBas
         return Created($"/v1/counterparties/{counterparty.Id}", counterparty);
     }
 
-    [HttpGet("{id}")]
+    [HttpGet("{id}", Name = "GetCounterparty")]
+    [EndpointSummary("Retrieve a counterparty")]
+    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.CounterpartyNotFound)]
     public Task<CounterpartyResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetCounterpartyQuery(id), cancellationToken);
 
-    [HttpGet]
+    [HttpGet(Name = "ListCounterparties")]
+    [EndpointSummary("List counterparties")]
+    [EndpointDescription("The key's environment's counterparties, newest first, one page at a time. A bad parameter is a field error named as the parameter.")]
+    [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
+    [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
+    [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
+    [ErrorResponse(StatusCodes.Status400BadRequest, ApiErrors.InvalidRequest)]
     public Task<ListResponse<CounterpartyResponse>> List(CancellationToken cancellationToken) =>
         mediator.Send(
             new ListCounterpartiesQuery(

@@ -25,6 +25,25 @@ internal static partial class ApiErrors
     public const string InternalError = "internal_error";
     public const string ServiceUnavailable = "service_unavailable";
 
+    /// <summary>
+    /// Every code the service can answer with, its HTTP status and when (§3). The OpenAPI document
+    /// describes error responses from here; add a new code here and in the constants above.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (int Status, string When)> Catalog = new Dictionary<string, (int, string)>
+    {
+        [InvalidRequest] = (StatusCodes.Status400BadRequest, "Validation failed (`errors` lists every failing field or query parameter), or the body is not JSON or of the wrong shape."),
+        [Unauthorized] = (StatusCodes.Status401Unauthorized, "The API key is missing, not `Bearer`, malformed, unknown or revoked. Sends `WWW-Authenticate: Bearer`."),
+        [InvoiceNotFound] = (StatusCodes.Status404NotFound, "No invoice with that id in the key's environment (also for an id that is not a UUID)."),
+        [CounterpartyNotFound] = (StatusCodes.Status404NotFound, "No counterparty with that id in the key's environment (also for an id that is not a UUID)."),
+        [RouteNotFound] = (StatusCodes.Status404NotFound, "No such route."),
+        [MethodNotAllowed] = (StatusCodes.Status405MethodNotAllowed, "The route exists but not for this method."),
+        [InvoiceStateConflict] = (StatusCodes.Status409Conflict, "The invoice is not `open`, so it cannot be paid or voided; nothing changed (`detail` names its status)."),
+        [PayloadTooLarge] = (StatusCodes.Status413PayloadTooLarge, "The body is over 1 MiB."),
+        [UnsupportedMediaType] = (StatusCodes.Status415UnsupportedMediaType, "The body was not sent as `application/json`."),
+        [InternalError] = (StatusCodes.Status500InternalServerError, "Anything unexpected; nothing of the request was stored, and it is safe to retry."),
+        [ServiceUnavailable] = (StatusCodes.Status503ServiceUnavailable, "Only from `GET /health/ready`: the database is not reachable."),
+    };
+
     public static readonly ErrorEnvelope Internal = new(InternalError, "An unexpected error occurred on our side; nothing of the request was stored. It is safe to retry.");
 
     /// <summary>The closed mapping from exceptions to answers. Anything not named here is a 500 that says nothing about itself.</summary>

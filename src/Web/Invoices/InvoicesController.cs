@@ -9,7 +9,9 @@ using Invoicing.Application.Invoices.GetInvoice;
 using Invoicing.Application.Invoices.ListInvoices;
 using Invoicing.Application.Invoices.PayInvoice;
 using Invoicing.Application.Invoices.VoidInvoice;
+using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
+using Invoicing.Web.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,16 +21,25 @@ namespace Invoicing.Web.Invoices;
 [Route("v1/invoices")]
 public sealed class InvoicesController(IMediator mediator) : ControllerBase
 {
-    [HttpPost]
+    [HttpPost(Name = "CreateInvoice")]
     [Consumes("application/json")]
+    [EndpointSummary("Create an invoice")]
+    [EndpointDescription("Creates one invoice in the key's environment, `open`. Answers 201 with the invoice and its URL in `Location`.")]
+    [RequestBodySchema(typeof(CreateInvoiceBody))]
+    [ProducesResponseType<InvoiceResponse>(StatusCodes.Status201Created)]
+    [ResponseHeader(StatusCodes.Status201Created, "Location", "The new invoice's URL: `/v1/invoices/{id}`.")]
     public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         var invoice = await mediator.Send(new CreateInvoiceCommand(ReadDraft(BodyReader.RequireObject(body))), cancellationToken);
         return Created($"/v1/invoices/{invoice.Id}", invoice);
     }
 
-    [HttpPost("batch")]
+    [HttpPost("batch", Name = "CreateInvoiceBatch")]
     [Consumes("application/json")]
+    [EndpointSummary("Create invoices in a batch")]
+    [EndpointDescription("Creates 1–1000 invoices, all or none. Answers 201 with the created invoices in request order. On failure, the 400 envelope adds `items`: one object per submitted invoice mapping each failing field to its messages, `{}` for a good one.")]
+    [RequestBodySchema(typeof(CreateInvoiceBody), IsArray = true, MinItems = 1, MaxItems = 1000)]
+    [ProducesResponseType<IReadOnlyList<InvoiceResponse>>(StatusCodes.Status201Created)]
     public async Task<IActionResult> CreateBatch([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (body.ValueKind != JsonValueKind.Array)
@@ -45,11 +56,24 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
         return StatusCode(StatusCodes.Status201Created, invoices);
     }
 
-    [HttpGet("{id}")]
+    [HttpGet("{id}", Name = "GetInvoice")]
+    [EndpointSummary("Retrieve an invoice")]
+    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.InvoiceNotFound)]
     public Task<InvoiceResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetInvoiceQuery(id), cancellationToken);
 
-    [HttpGet]
+    [HttpGet(Name = "ListInvoices")]
+    [EndpointSummary("List invoices")]
+    [EndpointDescription("The key's environment's invoices, newest first, one page at a time. Filters combine with AND and with either cursor. A bad parameter is a field error named as the parameter.")]
+    [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
+    [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
+    [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
+    [QueryParameter("status", "Only invoices with this status.", Values = ["open", "paid", "void"])]
+    [QueryParameter("originating_counterparty_id", "Only invoices from this counterparty.", Format = "uuid")]
+    [QueryParameter("receiving_counterparty_id", "Only invoices to this counterparty.", Format = "uuid")]
+    [QueryParameter("invoice_date[gte]", "Only invoices whose `invoice_date` is on or after this date.", Format = "date")]
+    [QueryParameter("invoice_date[lte]", "Only invoices whose `invoice_date` is on or before this date.", Format = "date")]
+    [ErrorResponse(StatusCodes.Status400BadRequest, ApiErrors.InvalidRequest)]
     public Task<ListResponse<InvoiceResponse>> List(CancellationToken cancellationToken)
     {
         var query = Request.Query;
@@ -66,11 +90,19 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
             cancellationToken);
     }
 
-    [HttpPost("{id}/pay")]
+    [HttpPost("{id}/pay", Name = "PayInvoice")]
+    [EndpointSummary("Pay an invoice")]
+    [EndpointDescription("Moves an `open` invoice to `paid` and sets `paid_at`. Takes no body. Any other status answers 409 and changes nothing.")]
+    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.InvoiceNotFound)]
+    [ErrorResponse(StatusCodes.Status409Conflict, ApiErrors.InvoiceStateConflict)]
     public Task<InvoiceResponse> Pay(string id, CancellationToken cancellationToken) =>
         mediator.Send(new PayInvoiceCommand(id), cancellationToken);
 
-    [HttpPost("{id}/void")]
+    [HttpPost("{id}/void", Name = "VoidInvoice")]
+    [EndpointSummary("Void an invoice")]
+    [EndpointDescription("Moves an `open` invoice to `void` and sets `voided_at`. Takes no body. Any other status answers 409 and changes nothing.")]
+    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.InvoiceNotFound)]
+    [ErrorResponse(StatusCodes.Status409Conflict, ApiErrors.InvoiceStateConflict)]
     public Task<InvoiceResponse> Void(string id, CancellationToken cancellationToken) =>
         mediator.Send(new VoidInvoiceCommand(id), cancellationToken);
 

@@ -1,0 +1,44 @@
+using Invoicing.Web.Errors;
+using Invoicing.Web.Middleware;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+
+namespace Invoicing.Web.OpenApi;
+
+/// <summary>
+/// What every operation (or every operation of a kind) shares, declared once as data: the error
+/// responses the middleware produces for all of them, and the request headers they all accept.
+/// <see cref="DocumentedOperationTransformer"/> renders these tables next to each action's own attributes.
+/// </summary>
+internal static class OperationConventions
+{
+    public static readonly IReadOnlyList<ResponseRule> Responses =
+    [
+        new(_ => true, StatusCodes.Status401Unauthorized, [ApiErrors.Unauthorized], ["WWW-Authenticate"]),
+        new(HasBody, StatusCodes.Status400BadRequest, [ApiErrors.InvalidRequest]),
+        new(HasBody, StatusCodes.Status413PayloadTooLarge, [ApiErrors.PayloadTooLarge]),
+        new(HasBody, StatusCodes.Status415UnsupportedMediaType, [ApiErrors.UnsupportedMediaType]),
+        new(_ => true, StatusCodes.Status500InternalServerError, [ApiErrors.InternalError]),
+    ];
+
+    public static readonly IReadOnlyList<HeaderRule> RequestHeaders =
+    [
+        new(_ => true, RequestIdMiddleware.Header, "Your own id for this request (1–64 visible ASCII characters), echoed in the `Request-Id` response header. Without it the service makes one."),
+    ];
+
+    /// <summary>Headers that responses carry, by name, with their description.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ResponseHeaders = new Dictionary<string, string>
+    {
+        [RequestIdMiddleware.Header] = "The request's id: the one you sent, or `req_` and 32 hex digits. It is in the service's log lines too.",
+        ["WWW-Authenticate"] = "`Bearer`.",
+        ["Location"] = "The URL of the created resource.",
+    };
+
+    public static bool HasBody(ApiDescription description) =>
+        description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body);
+
+    /// <summary>Operations matching <paramref name="Applies"/> may answer <paramref name="Status"/> with these codes.</summary>
+    public sealed record ResponseRule(Func<ApiDescription, bool> Applies, int Status, IReadOnlyList<string> Codes, IReadOnlyList<string>? Headers = null);
+
+    /// <summary>Operations matching <paramref name="Applies"/> accept this optional request header.</summary>
+    public sealed record HeaderRule(Func<ApiDescription, bool> Applies, string Name, string Description, int? MaxLength = null);
+}

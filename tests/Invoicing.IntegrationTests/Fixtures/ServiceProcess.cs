@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Invoicing.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The built service as a real process (<c>dotnet Invoicing.Web.dll</c> from the test output, where its
+/// appsettings files are), with its own SQLite file and the given environment variables.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    private ServiceProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append(_output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public string Error
+    {
+        get
+        {
+            lock (_error)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    public static string NewSqliteDatabase() =>
+        $"Data Source={Path.Combine(Path.GetTempPath(), $"invoicing-process-{Guid.NewGuid():N}.db")}";
+
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Invoicing.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return new ServiceProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Runs the program to its end (for start-up failures and the keys command).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        await using var process = Start(environment, args);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process._process.WaitForExitAsync(timeout.Token);
+        process._process.WaitForExit(); // drains the redirected streams
+        return (process._process.ExitCode, process.Output, process.Error);
+    }
+
+    /// <summary>Waits until the service answers <c>/health/live</c> through <paramref name="client"/>.</summary>
+    public async Task WaitUntilServingAsync(HttpClient client)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with {_process.ExitCode}: {Output}{Error}");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health/live")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The service did not start serving within 20 s: " + Output + Error);
+    }
+
+    /// <summary>Stops the service and waits for its output to be complete.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Append(StringBuilder buffer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (buffer)
+        {
+            buffer.AppendLine(line);
+        }
+    }
+}
