@@ -21,7 +21,9 @@ public sealed record InvoiceResponse(
     Guid OriginatingCounterpartyId,
     Guid ReceivingCounterpartyId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? PaidAt,
+    DateTimeOffset? VoidedAt)
 {
     public static readonly Expression<Func<Invoice, InvoiceResponse>> Projection = i => new InvoiceResponse(
         i.Id,
@@ -38,7 +40,9 @@ public sealed record InvoiceResponse(
         i.OriginatingCounterpartyId,
         i.ReceivingCounterpartyId,
         i.CreatedAt,
-        i.UpdatedAt);
+        i.UpdatedAt,
+        i.PaidAt,
+        i.VoidedAt);
 
     private static readonly Func<Invoice, InvoiceResponse> Map = Projection.Compile();
 

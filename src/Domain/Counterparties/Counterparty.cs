@@ -33,6 +33,6 @@ public sealed class Counterparty : EnvironmentScopedEntity
             throw new DomainException("A counterparty email has at most 254 characters.");
         }
 
-        return new Counterparty(Guid.CreateVersion7(now), name, email, now);
+        return new Counterparty(Uuid7.Next(now), name, email, now);
     }
 }

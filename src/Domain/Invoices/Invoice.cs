@@ -61,6 +61,12 @@ public sealed class Invoice : EnvironmentScopedEntity
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>When the invoice was paid; <c>null</c> unless it is paid.</summary>
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    /// <summary>When the invoice was voided; <c>null</c> unless it is void.</summary>
+    public DateTimeOffset? VoidedAt { get; private set; }
+
     /// <summary>Creates an open invoice; throws <see cref="DomainException"/> when a rule of §5.1 is broken.</summary>
     public static Invoice Create(InvoiceTerms terms, DateTimeOffset now)
     {
@@ -72,11 +78,37 @@ public sealed class Invoice : EnvironmentScopedEntity
         Require(terms.Note is null || Text.Length(terms.Note) <= NoteMaxLength, "The note must have at most 1000 characters.");
         Require(terms.OriginatingCounterpartyId != terms.ReceivingCounterpartyId, "An invoice needs two different counterparties.");
 
-        return new Invoice(Guid.CreateVersion7(now), terms, now);
+        return new Invoice(Uuid7.Next(now), terms, now);
+    }
+
+    /// <summary>Open → paid. Throws <see cref="InvoiceStateConflictException"/> unless the invoice is open.</summary>
+    public void Pay(DateTimeOffset now)
+    {
+        MoveFromOpen(InvoiceStatus.Paid, now);
+        PaidAt = now;
+    }
+
+    /// <summary>Open → void. Throws <see cref="InvoiceStateConflictException"/> unless the invoice is open.</summary>
+    public void Void(DateTimeOffset now)
+    {
+        MoveFromOpen(InvoiceStatus.Void, now);
+        VoidedAt = now;
     }
 
     /// <summary>ISO 4217 codes as this API writes them: exactly three lowercase ASCII letters.</summary>
     public static bool IsCurrencyCode(string value) => value.Length == 3 && value.All(char.IsAsciiLetterLower);
+
+    /// <summary>The lifecycle rule (§5.2): only an open invoice moves; paid and void never change again.</summary>
+    private void MoveFromOpen(InvoiceStatus target, DateTimeOffset now)
+    {
+        if (Status != InvoiceStatus.Open)
+        {
+            throw new InvoiceStateConflictException(Id, Status, target);
+        }
+
+        Status = target;
+        UpdatedAt = now;
+    }
 
     private static void Require(bool rule, string message)
     {

@@ -35,6 +35,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new ConcurrencyConflictException(e);
+        }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             throw new UniqueConstraintException(e);

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Invoicing.Application.Common.Lists;
 using Invoicing.Application.Counterparties;
 using Invoicing.Application.Counterparties.CreateCounterparty;
 using Invoicing.Application.Counterparties.GetCounterparty;
+using Invoicing.Application.Counterparties.ListCounterparties;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
 using Invoicing.Web.OpenApi;
@@ -35,4 +37,19 @@ public sealed class CounterpartiesController(IMediator mediator) : ControllerBas
     [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.CounterpartyNotFound)]
     public Task<CounterpartyResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetCounterpartyQuery(id), cancellationToken);
+
+    [HttpGet(Name = "ListCounterparties")]
+    [EndpointSummary("List counterparties")]
+    [EndpointDescription("The key's environment's counterparties, newest first, one page at a time. A bad parameter is a field error named as the parameter.")]
+    [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
+    [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
+    [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
+    [ErrorResponse(StatusCodes.Status400BadRequest, ApiErrors.InvalidRequest)]
+    public Task<ListResponse<CounterpartyResponse>> List(CancellationToken cancellationToken) =>
+        mediator.Send(
+            new ListCounterpartiesQuery(
+                QueryReader.Integer(Request.Query, "limit"),
+                QueryReader.Uuid(Request.Query, "starting_after"),
+                QueryReader.Uuid(Request.Query, "ending_before")),
+            cancellationToken);
 }

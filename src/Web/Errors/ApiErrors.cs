@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Invoicing.Application.Common.Exceptions;
 using Invoicing.Application.Common.Validation;
+using Invoicing.Domain.Invoices;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal static partial class ApiErrors
     public const string CounterpartyNotFound = "counterparty_not_found";
     public const string RouteNotFound = "route_not_found";
     public const string MethodNotAllowed = "method_not_allowed";
+    public const string InvoiceStateConflict = "invoice_state_conflict";
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
@@ -33,12 +35,13 @@ internal static partial class ApiErrors
     /// </summary>
     public static readonly IReadOnlyDictionary<string, (int Status, string When)> Catalog = new Dictionary<string, (int, string)>
     {
-        [InvalidRequest] = (StatusCodes.Status400BadRequest, "Validation failed (`errors` lists every failing field), or the body is not JSON or of the wrong shape."),
+        [InvalidRequest] = (StatusCodes.Status400BadRequest, "Validation failed (`errors` lists every failing field or query parameter), or the body is not JSON or of the wrong shape."),
         [Unauthorized] = (StatusCodes.Status401Unauthorized, "The API key is missing, not `Bearer`, malformed, unknown or revoked. Sends `WWW-Authenticate: Bearer`."),
         [InvoiceNotFound] = (StatusCodes.Status404NotFound, "No invoice with that id in the key's environment (also for an id that is not a UUID)."),
         [CounterpartyNotFound] = (StatusCodes.Status404NotFound, "No counterparty with that id in the key's environment (also for an id that is not a UUID)."),
         [RouteNotFound] = (StatusCodes.Status404NotFound, "No such route."),
         [MethodNotAllowed] = (StatusCodes.Status405MethodNotAllowed, "The route exists but not for this method."),
+        [InvoiceStateConflict] = (StatusCodes.Status409Conflict, "The invoice is not `open`, so it cannot be paid or voided; nothing changed (`detail` names its status)."),
         [PayloadTooLarge] = (StatusCodes.Status413PayloadTooLarge, "The body is over 1 MiB."),
         [UnsupportedMediaType] = (StatusCodes.Status415UnsupportedMediaType, "The body was not sent as `application/json`."),
         [IdempotencyKeyInUse] = (StatusCodes.Status409Conflict, "Another request with the same `Idempotency-Key` is still running; retry once it has finished."),
@@ -64,6 +67,7 @@ internal static partial class ApiErrors
     {
         InvalidRequestException e => (StatusCodes.Status400BadRequest, new ErrorEnvelope(InvalidRequest, e.Message, e.Errors, ItemsOf(e))),
         NotFoundException e => (StatusCodes.Status404NotFound, new ErrorEnvelope(e.Code, e.Message)),
+        InvoiceStateConflictException e => (StatusCodes.Status409Conflict, new ErrorEnvelope(InvoiceStateConflict, e.Message)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, ForStatus(StatusCodes.Status413PayloadTooLarge)),
         BadHttpRequestException => (StatusCodes.Status400BadRequest, new ErrorEnvelope(InvalidRequest, "The request could not be read.")),
         _ => (StatusCodes.Status500InternalServerError, Internal),

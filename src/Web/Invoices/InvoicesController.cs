@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Invoicing.Application.Common.Exceptions;
+using Invoicing.Application.Common.Lists;
 using Invoicing.Application.Common.Validation;
 using Invoicing.Application.Invoices;
 using Invoicing.Application.Invoices.CreateInvoice;
 using Invoicing.Application.Invoices.CreateInvoiceBatch;
 using Invoicing.Application.Invoices.GetInvoice;
+using Invoicing.Application.Invoices.ListInvoices;
+using Invoicing.Application.Invoices.PayInvoice;
+using Invoicing.Application.Invoices.VoidInvoice;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
 using Invoicing.Web.OpenApi;
@@ -57,6 +61,50 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
     [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.InvoiceNotFound)]
     public Task<InvoiceResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetInvoiceQuery(id), cancellationToken);
+
+    [HttpGet(Name = "ListInvoices")]
+    [EndpointSummary("List invoices")]
+    [EndpointDescription("The key's environment's invoices, newest first, one page at a time. Filters combine with AND and with either cursor. A bad parameter is a field error named as the parameter.")]
+    [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
+    [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
+    [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
+    [QueryParameter("status", "Only invoices with this status.", Values = ["open", "paid", "void"])]
+    [QueryParameter("originating_counterparty_id", "Only invoices from this counterparty.", Format = "uuid")]
+    [QueryParameter("receiving_counterparty_id", "Only invoices to this counterparty.", Format = "uuid")]
+    [QueryParameter("invoice_date[gte]", "Only invoices whose `invoice_date` is on or after this date.", Format = "date")]
+    [QueryParameter("invoice_date[lte]", "Only invoices whose `invoice_date` is on or before this date.", Format = "date")]
+    [ErrorResponse(StatusCodes.Status400BadRequest, ApiErrors.InvalidRequest)]
+    public Task<ListResponse<InvoiceResponse>> List(CancellationToken cancellationToken)
+    {
+        var query = Request.Query;
+        return mediator.Send(
+            new ListInvoicesQuery(
+                QueryReader.Integer(query, "limit"),
+                QueryReader.Uuid(query, "starting_after"),
+                QueryReader.Uuid(query, "ending_before"),
+                QueryReader.String(query, "status"),
+                QueryReader.Uuid(query, "originating_counterparty_id"),
+                QueryReader.Uuid(query, "receiving_counterparty_id"),
+                QueryReader.Date(query, "invoice_date[gte]"),
+                QueryReader.Date(query, "invoice_date[lte]")),
+            cancellationToken);
+    }
+
+    [HttpPost("{id}/pay", Name = "PayInvoice")]
+    [EndpointSummary("Pay an invoice")]
+    [EndpointDescription("Moves an `open` invoice to `paid` and sets `paid_at`. Takes no body. Any other status answers 409 and changes nothing.")]
+    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.InvoiceNotFound)]
+    [ErrorResponse(StatusCodes.Status409Conflict, ApiErrors.InvoiceStateConflict)]
+    public Task<InvoiceResponse> Pay(string id, CancellationToken cancellationToken) =>
+        mediator.Send(new PayInvoiceCommand(id), cancellationToken);
+
+    [HttpPost("{id}/void", Name = "VoidInvoice")]
+    [EndpointSummary("Void an invoice")]
+    [EndpointDescription("Moves an `open` invoice to `void` and sets `voided_at`. Takes no body. Any other status answers 409 and changes nothing.")]
+    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.InvoiceNotFound)]
+    [ErrorResponse(StatusCodes.Status409Conflict, ApiErrors.InvoiceStateConflict)]
+    public Task<InvoiceResponse> Void(string id, CancellationToken cancellationToken) =>
+        mediator.Send(new VoidInvoiceCommand(id), cancellationToken);
 
     private static InvoiceDraft ReadDraft(JsonElement body) => new(
         BodyReader.Integer(body, "amount_cents"),

@@ -41,3 +41,29 @@ internal sealed class ResponseHeaderAttribute(int status, string name, string de
 
     public string Description { get; } = description;
 }
+
+/// <summary>
+/// A query-string parameter that the action reads itself with <c>QueryReader</c>, so that a malformed value
+/// is a field error on the parameter rather than a binding failure. It is documented here with its schema.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+internal sealed class QueryParameterAttribute(string name, string description) : Attribute
+{
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+
+    public bool IsInteger { get; init; }
+
+    /// <summary><c>uuid</c> or <c>date</c> for strings.</summary>
+    public string? Format { get; init; }
+
+    public long Minimum { get; init; } = long.MinValue;
+
+    public long Maximum { get; init; } = long.MaxValue;
+
+    public long Default { get; init; } = long.MinValue;
+
+    /// <summary>The values a string parameter may take.</summary>
+    public string[]? Values { get; init; }
+}

@@ -8,7 +8,7 @@ namespace Invoicing.Web.OpenApi;
 
 /// <summary>
 /// Renders, for one operation, what the action declares (<see cref="RequestBodySchemaAttribute"/>,
-/// <see cref="ErrorResponseAttribute"/>, <see cref="ResponseHeaderAttribute"/>) and what all operations
+/// <see cref="ErrorResponseAttribute"/>, <see cref="ResponseHeaderAttribute"/>, <see cref="QueryParameterAttribute"/>) and what all operations
 /// share (<see cref="OperationConventions"/>): the real body schema, each error status with the catalog
 /// codes it carries, the bearer requirement, and the common headers.
 /// </summary>
@@ -47,6 +47,32 @@ internal sealed class DocumentedOperationTransformer : IOpenApiOperationTransfor
         }
 
         operation.Parameters ??= [];
+        foreach (var query in metadata.OfType<QueryParameterAttribute>())
+        {
+            var schema = new OpenApiSchema { Type = query.IsInteger ? JsonSchemaType.Integer : JsonSchemaType.String, Format = query.Format };
+            if (query.Minimum != long.MinValue)
+            {
+                schema.Minimum = query.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (query.Maximum != long.MaxValue)
+            {
+                schema.Maximum = query.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (query.Default != long.MinValue)
+            {
+                schema.Default = JsonValue.Create(query.Default);
+            }
+
+            if (query.Values is { } values)
+            {
+                schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+            }
+
+            operation.Parameters.Add(new OpenApiParameter { Name = query.Name, In = ParameterLocation.Query, Required = false, Description = query.Description, Schema = schema });
+        }
+
         foreach (var header in OperationConventions.RequestHeaders.Where(h => h.Applies(description)))
         {
             operation.Parameters.Add(new OpenApiParameter

@@ -38,7 +38,7 @@ public abstract class InvoiceTests(IApiFixture api) : ApiTests(api)
         invoice.EnumerateObject().Select(p => p.Name).ShouldBe([
             "object", "id", "environment", "status", "amount_cents", "discount_amount_cents", "amount_due_cents", "currency",
             "invoice_date", "invoice_due_date", "invoice_number", "note", "originating_counterparty_id", "receiving_counterparty_id",
-            "created_at", "updated_at",
+            "created_at", "updated_at", "paid_at", "voided_at",
         ]);
         invoice.GetProperty("object").GetString().ShouldBe("invoice");
         invoice.GetProperty("environment").GetString().ShouldBe("test");
@@ -57,6 +57,8 @@ public abstract class InvoiceTests(IApiFixture api) : ApiTests(api)
         createdAt.ShouldMatch(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$");
         DateTimeOffset.Parse(createdAt, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(before);
         invoice.GetProperty("updated_at").GetString().ShouldBe(createdAt);
+        invoice.GetProperty("paid_at").ValueKind.ShouldBe(JsonValueKind.Null);
+        invoice.GetProperty("voided_at").ValueKind.ShouldBe(JsonValueKind.Null);
         var id = invoice.GetProperty("id").GetGuid();
         id.Version.ShouldBe(7);
     }

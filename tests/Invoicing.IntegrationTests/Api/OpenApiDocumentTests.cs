@@ -151,7 +151,7 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : ApiTests(api), IClassF
 
         var invoice = schemas.GetProperty("InvoiceResponse");
         invoice.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldBe(
-            ["object", "id", "environment", "status", "amount_cents", "discount_amount_cents", "amount_due_cents", "currency", "invoice_date", "invoice_due_date", "invoice_number", "note", "originating_counterparty_id", "receiving_counterparty_id", "created_at", "updated_at"],
+            ["object", "id", "environment", "status", "amount_cents", "discount_amount_cents", "amount_due_cents", "currency", "invoice_date", "invoice_due_date", "invoice_number", "note", "originating_counterparty_id", "receiving_counterparty_id", "created_at", "updated_at", "paid_at", "voided_at"],
             ignoreOrder: true);
         Describe(invoice.GetProperty("properties"), "created_at").ShouldBe("string date-time");
         Describe(invoice.GetProperty("properties"), "id").ShouldBe("string uuid");
@@ -174,6 +174,35 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : ApiTests(api), IClassF
         created.GetProperty("content").EnumerateObject().Select(c => c.Name).ShouldBe(["application/json"]);
         created.GetProperty("headers").TryGetProperty("Location", out _).ShouldBeTrue();
         document.GetProperty("info").GetProperty("description").GetString()!.ShouldContain("### Idempotency");
+    }
+
+    [Fact]
+    public async Task The_lists_document_their_query_parameters_and_pay_and_void_their_conflict()
+    {
+        var document = await DocumentAsync();
+        JsonElement Parameters(string path) => JsonSerializer.SerializeToElement(
+            document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+                .Where(p => p.GetProperty("in").GetString() == "query")
+                .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema")));
+
+        var invoices = Parameters("/v1/invoices");
+        var counterparties = Parameters("/v1/counterparties");
+
+        invoices.EnumerateObject().Select(p => p.Name).ShouldBe(
+            ["limit", "starting_after", "ending_before", "status", "originating_counterparty_id", "receiving_counterparty_id", "invoice_date[gte]", "invoice_date[lte]"],
+            ignoreOrder: true);
+        counterparties.EnumerateObject().Select(p => p.Name).ShouldBe(["limit", "starting_after", "ending_before"], ignoreOrder: true);
+        Describe(invoices, "limit").ShouldBe("integer min 1 max 100 default 10");
+        Describe(counterparties, "starting_after").ShouldBe("string uuid");
+        Describe(invoices, "invoice_date[gte]").ShouldBe("string date");
+        invoices.GetProperty("status").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ShouldBe(["open", "paid", "void"]);
+        foreach (var action in new[] { "pay", "void" })
+        {
+            var responses = document.GetProperty("paths").GetProperty($"/v1/invoices/{{id}}/{action}").GetProperty("post").GetProperty("responses");
+            responses.GetProperty("409").GetProperty("description").GetString()!.ShouldStartWith("`invoice_state_conflict`");
+            responses.TryGetProperty("200", out _).ShouldBeTrue();
+            responses.TryGetProperty("404", out _).ShouldBeTrue();
+        }
     }
 
     private async Task<JsonElement> DocumentAsync()

@@ -6,6 +6,7 @@ using Invoicing.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -85,6 +86,7 @@ public sealed class ApiFactory(
             services.AddSingleton(Faults);
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FaultBehaviour<,>));
             services.AddSingleton<ILoggerProvider>(Logs);
+            services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(new FaultInterceptor(Faults)));
         });
     }
 }
@@ -100,6 +102,18 @@ public sealed class Faults
 
     /// <summary>Hold commands (not queries such as authentication) before their handler until the gate opens.</summary>
     public CommandGate? HoldCommands;
+
+    /// <summary>Hold every save at this barrier, after the handler has read and changed its entities and before it writes them.</summary>
+    public Barrier? BeforeSave;
+}
+
+internal sealed class FaultInterceptor(Faults faults) : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        faults.BeforeSave?.SignalAndWait(TimeSpan.FromSeconds(10), cancellationToken);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
 }
 
 /// <summary>A gate that commands wait at (for at most 10 s) until a test opens it.</summary>

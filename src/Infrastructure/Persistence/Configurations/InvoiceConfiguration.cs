@@ -17,7 +17,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.Environment).HasConversion<LowercaseEnumConverter<ApiEnvironment>>().HasMaxLength(4);
-        builder.Property(i => i.Status).HasConversion<LowercaseEnumConverter<InvoiceStatus>>().HasMaxLength(8);
+        // The status is the concurrency token: a lifecycle move updates "WHERE id = … AND status = 'open'",
+        // so of two concurrent moves only one matches a row (docs/decisions/0008).
+        builder.Property(i => i.Status).HasConversion<LowercaseEnumConverter<InvoiceStatus>>().HasMaxLength(8).IsConcurrencyToken();
         builder.Property(i => i.Currency).HasMaxLength(3);
         builder.Property(i => i.InvoiceNumber).HasMaxLength(Invoice.InvoiceNumberMaxLength);
         builder.Property(i => i.Note).HasMaxLength(Invoice.NoteMaxLength);
@@ -30,5 +32,14 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.Environment, i.OriginatingCounterpartyId, i.InvoiceNumber }).IsUnique().HasDatabaseName(UniqueNumberIndex);
         builder.HasIndex(i => i.OriginatingCounterpartyId);
         builder.HasIndex(i => i.ReceivingCounterpartyId);
+
+        // Lists (§6) walk newest first by id within one environment; each filter has an index that
+        // leads with the environment and the filtered column and ends with the order key, so a page is
+        // one range scan. A date range cannot also be in id order: see docs/decisions/0009.
+        builder.HasIndex(i => new { i.Environment, i.Id });
+        builder.HasIndex(i => new { i.Environment, i.Status, i.Id });
+        builder.HasIndex(i => new { i.Environment, i.OriginatingCounterpartyId, i.Id });
+        builder.HasIndex(i => new { i.Environment, i.ReceivingCounterpartyId, i.Id });
+        builder.HasIndex(i => new { i.Environment, i.InvoiceDate, i.Id });
     }
 }

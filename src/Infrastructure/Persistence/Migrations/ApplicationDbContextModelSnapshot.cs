@@ -37,6 +37,7 @@ internal sealed class ApplicationDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("Email").HasMaxLength(254).HasColumnName("email");
             b.Property<DateTimeOffset>("CreatedAt").HasColumnName("created_at");
             b.HasKey("Id");
+            b.HasIndex("Environment", "Id");
             b.ToTable("counterparties");
         });
 
@@ -44,7 +45,7 @@ internal sealed class ApplicationDbContextModelSnapshot : ModelSnapshot
         {
             b.Property<Guid>("Id").ValueGeneratedNever().HasColumnName("id");
             b.Property<string>("Environment").IsRequired().HasMaxLength(4).HasColumnName("environment");
-            b.Property<string>("Status").IsRequired().HasMaxLength(8).HasColumnName("status");
+            b.Property<string>("Status").IsConcurrencyToken().IsRequired().HasMaxLength(8).HasColumnName("status");
             b.Property<long>("AmountCents").HasColumnName("amount_cents");
             b.Property<long>("DiscountAmountCents").HasColumnName("discount_amount_cents");
             b.Property<string>("Currency").IsRequired().HasMaxLength(3).HasColumnName("currency");
@@ -56,9 +57,16 @@ internal sealed class ApplicationDbContextModelSnapshot : ModelSnapshot
             b.Property<Guid>("ReceivingCounterpartyId").HasColumnName("receiving_counterparty_id");
             b.Property<DateTimeOffset>("CreatedAt").HasColumnName("created_at");
             b.Property<DateTimeOffset>("UpdatedAt").HasColumnName("updated_at");
+            b.Property<DateTimeOffset?>("PaidAt").HasColumnName("paid_at");
+            b.Property<DateTimeOffset?>("VoidedAt").HasColumnName("voided_at");
             b.HasKey("Id");
             b.HasIndex("OriginatingCounterpartyId");
             b.HasIndex("ReceivingCounterpartyId");
+            b.HasIndex("Environment", "Id");
+            b.HasIndex("Environment", "InvoiceDate", "Id");
+            b.HasIndex("Environment", "OriginatingCounterpartyId", "Id");
+            b.HasIndex("Environment", "ReceivingCounterpartyId", "Id");
+            b.HasIndex("Environment", "Status", "Id");
             b.HasIndex("Environment", "OriginatingCounterpartyId", "InvoiceNumber").IsUnique().HasDatabaseName("UX_invoices_environment_originating_counterparty_number");
             b.ToTable("invoices");
         });

@@ -1,0 +1,41 @@
+using Invoicing.Application.Common.Exceptions;
+using Invoicing.Application.Common.Interfaces;
+using Invoicing.Domain.Invoices;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invoicing.Application.Invoices;
+
+/// <summary>
+/// Loads an invoice, lets the aggregate apply a lifecycle move (its rule decides), and stores it with a
+/// conditional update on the status it was read in (docs/decisions/0008). When a concurrent request
+/// moved the invoice first, the update matches no row; the invoice is read again and the aggregate's
+/// rule is applied to its current state, which is then no longer open: 409, never a second move.
+/// </summary>
+internal static class InvoiceTransition
+{
+    public static async Task<InvoiceResponse> ApplyAsync(
+        IApplicationDbContext db, string id, Action<Invoice> move, CancellationToken cancellationToken)
+    {
+        var invoice = await LoadAsync(db.Invoices, id, cancellationToken);
+        move(invoice);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Only a change of status makes the conditional update miss, so the invoice is no longer open
+            // and the aggregate's rule throws InvoiceStateConflictException here. Should it not, the
+            // conflict has no explanation and stays a 500.
+            move(await LoadAsync(db.Invoices.AsNoTracking(), id, cancellationToken));
+            throw;
+        }
+
+        return InvoiceResponse.From(invoice);
+    }
+
+    private static async Task<Invoice> LoadAsync(IQueryable<Invoice> invoices, string id, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var invoiceId)
+            ? await invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken) ?? throw NotFoundException.Invoice()
+            : throw NotFoundException.Invoice();
+}
