@@ -32,6 +32,9 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Benchmark");
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:Invoicing", _connectionString);
+        // The benchmark measures pages, not the per-key rate limit (25 requests/s for a test key by default).
+        builder.UseSetting("RateLimits:Test:PermitsPerSecond", "1000000");
+        builder.UseSetting("RateLimits:Test:Burst", "1000000");
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(Commands)));
     }
