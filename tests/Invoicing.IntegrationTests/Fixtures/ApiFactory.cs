@@ -24,9 +24,13 @@ public sealed class ApiFactory(
     IReadOnlyDictionary<string, string?>? settings = null,
     TimeProvider? time = null) : WebApplicationFactory<Program>
 {
-    /// <summary>High enough that no other test ever meets a limit; rate-limit tests set their own.</summary>
-    private static readonly Dictionary<string, string?> GenerousRateLimits = new()
+    /// <summary>
+    /// Rate limits high enough that no other test ever meets a limit (rate-limit tests set their own), and no
+    /// background webhook delivery: webhook tests run the worker's passes themselves (<see cref="RunWebhookPassAsync"/>).
+    /// </summary>
+    private static readonly Dictionary<string, string?> Defaults = new()
     {
+        ["Webhooks:DeliveryEnabled"] = "false",
         ["RateLimits:Test:PermitsPerSecond"] = "1000000",
         ["RateLimits:Test:Burst"] = "1000000",
         ["RateLimits:Live:PermitsPerSecond"] = "1000000",
@@ -59,6 +63,10 @@ public sealed class ApiFactory(
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateApiKeyCommand(environment, "tests"));
     }
 
+    /// <summary>One pass of this instance's webhook delivery worker; how many deliveries it attempted.</summary>
+    public Task<int> RunWebhookPassAsync() =>
+        Services.GetRequiredService<Invoicing.Infrastructure.Webhooks.WebhookDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
+
     /// <summary>Runs a query straight against the database, outside any request (no environment filter applies to raw SQL).</summary>
     public async Task<T> DbAsync<T>(Func<ApplicationDbContext, Task<T>> query)
     {
@@ -71,7 +79,7 @@ public sealed class ApiFactory(
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Invoicing", connectionString);
-        foreach (var (key, value) in GenerousRateLimits.Concat(settings ?? new Dictionary<string, string?>()))
+        foreach (var (key, value) in Defaults.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }
