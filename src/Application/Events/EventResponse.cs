@@ -20,8 +20,12 @@ public sealed record EventResponse(Guid Id, string Type, ApiEnvironment Environm
     public static EventResponse From(Event e) => Map(e);
 }
 
-/// <summary><c>data</c>: the resource after the change, exactly as stored (the API's own rendering of it).</summary>
-public sealed record EventData(JsonElement Object)
+/// <summary>
+/// <c>data</c>: the resource after the change, exactly as stored (the API's own rendering of it). Typed
+/// <see cref="object"/> (it holds a <see cref="JsonElement"/>) so that the OpenAPI document shows it as any
+/// object: an invoice or a counterparty, by the event's type.
+/// </summary>
+public sealed record EventData(object Object)
 {
     public static EventData Parse(string json)
     {
