@@ -45,5 +45,9 @@ public sealed class WebhookEndpoint : EnvironmentScopedEntity
         return new WebhookEndpoint(Uuid7.Next(now), url, [.. enabledEvents.Distinct(StringComparer.Ordinal)], protectedSecret, now);
     }
 
-    public bool Receives(string eventType) => EnabledEvents.Contains(AllEvents) || EnabledEvents.Contains(eventType);
+    public bool Receives(string eventType) => Receives(EnabledEvents, eventType);
+
+    /// <summary>Whether an endpoint with these enabled types receives events of <paramref name="eventType"/>.</summary>
+    public static bool Receives(IReadOnlyList<string> enabledEvents, string eventType) =>
+        enabledEvents.Contains(AllEvents) || enabledEvents.Contains(eventType);
 }

@@ -152,5 +152,5 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 /// <summary>What the outbox needs to know of an endpoint: which event types it receives.</summary>
 internal sealed record EndpointSubscription(Guid Id, IReadOnlyList<string> EnabledEvents)
 {
-    public bool Receives(string type) => EnabledEvents.Contains(WebhookEndpoint.AllEvents) || EnabledEvents.Contains(type);
+    public bool Receives(string type) => WebhookEndpoint.Receives(EnabledEvents, type);
 }

@@ -3,6 +3,7 @@ using Invoicing.Application.ApiKeys.CreateApiKey;
 using Invoicing.Application.Common.Messaging;
 using Invoicing.Domain.Common;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Webhooks;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -65,7 +66,7 @@ public sealed class ApiFactory(
 
     /// <summary>One pass of this instance's webhook delivery worker; how many deliveries it attempted.</summary>
     public Task<int> RunWebhookPassAsync() =>
-        Services.GetRequiredService<Invoicing.Infrastructure.Webhooks.WebhookDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
+        Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
 
     /// <summary>Runs a query straight against the database, outside any request (no environment filter applies to raw SQL).</summary>
     public async Task<T> DbAsync<T>(Func<ApplicationDbContext, Task<T>> query)
