@@ -112,7 +112,7 @@ internal sealed class ApiTransport(HttpClient http, InvoicingClientOptions optio
             catch (JsonException e)
             {
                 return new(null, InvoicingException.Unexpected(
-                    response.StatusCode, $"The API answered {(int)response.StatusCode} with a body that is not a {typeof(T).Name}.", requestId, idempotencyKey, attempt, e), null);
+                    response.StatusCode, $"The API answered {(int)response.StatusCode} with a body that is not the expected JSON ({typeof(T).Name.Split('`')[0]}).", requestId, idempotencyKey, attempt, e), null);
             }
         }
         catch (HttpRequestException e)

@@ -12,18 +12,13 @@ namespace Invoicing.IntegrationTests.Client;
 /// the service or by a handler in front of it, and against stub handlers for answers the service never gives.
 /// The client's waits run on a <see cref="StepClock"/>, so no test sleeps through a backoff.
 /// </summary>
-public sealed class ClientRetryTests : IAsyncLifetime
+public sealed class ClientRetryTests : IAsyncDisposable
 {
+    /// <summary>The service of one test; it starts only when a test uses it (the stub tests never do).</summary>
     private readonly ApiFactory _factory = ApiFactory.Sqlite();
     private readonly StepClock _clock = new();
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _ = _factory.Server;
-        return ValueTask.CompletedTask;
-    }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
@@ -190,6 +185,23 @@ public sealed class ClientRetryTests : IAsyncLifetime
         waits[0].ShouldBeInRange(TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500));
         waits[1].ShouldBeInRange(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1000));
         waits[2].ShouldBeInRange(TimeSpan.FromMilliseconds(1000), TimeSpan.FromMilliseconds(2000));
+    }
+
+    [Fact]
+    public async Task A_success_whose_body_is_not_the_expected_json_is_an_unexpected_response_and_not_retried()
+    {
+        var stub = RecordingHandler.Stub((_, _, _) => Task.FromResult<HttpResponseMessage?>(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent("<html>Welcome to the captive portal</html>", Encoding.UTF8, "text/html"),
+            Headers = { { "Request-Id", "req_portal" } },
+        }));
+        var client = ClientFactory.StubClient(stub, _clock);
+
+        var error = await Should.ThrowAsync<InvoicingException>(() => client.Invoices.GetAsync(Guid.CreateVersion7(), Cancellation));
+
+        (error.StatusCode, error.Code, error.Kind, error.RequestId).ShouldBe((HttpStatusCode.OK, (string?)null, InvoicingErrorKind.UnexpectedResponse, "req_portal"));
+        error.Detail.ShouldBe("The API answered 200 with a body that is not the expected JSON (Invoice).");
+        stub.Attempts.Count.ShouldBe(1);
     }
 
     [Fact]
