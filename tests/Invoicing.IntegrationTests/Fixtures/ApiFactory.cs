@@ -106,6 +106,8 @@ public sealed class Faults
     /// <summary>Throw after the handler has stored its rows (the exception message must never reach the client).</summary>
     public volatile bool FailAfterHandler;
 
+    private int _failNextCommand;
+
     /// <summary>Hold every command at this barrier before its handler, so concurrent commands have all validated first.</summary>
     public Barrier? BeforeHandler;
 
@@ -114,6 +116,14 @@ public sealed class Faults
 
     /// <summary>Hold every save at this barrier, after the handler has read and changed its entities and before it writes them.</summary>
     public Barrier? BeforeSave;
+
+    /// <summary>
+    /// Like <see cref="FailAfterHandler"/>, but once: the next command whose handler completes throws after it has
+    /// stored its rows (so its transaction rolls back and the answer is a 500); later requests run normally.
+    /// </summary>
+    public void FailNextCommandOnce() => Interlocked.Exchange(ref _failNextCommand, 1);
+
+    internal bool TakeNextCommandFailure() => Interlocked.Exchange(ref _failNextCommand, 0) == 1;
 }
 
 internal sealed class FaultInterceptor(Faults faults) : SaveChangesInterceptor
@@ -156,7 +166,8 @@ internal sealed class FaultBehaviour<TRequest, TResponse>(Faults faults) : IPipe
         }
 
         var response = await next();
-        return faults.FailAfterHandler ? throw new InvalidOperationException(SecretMessage) : response;
+        var failOnce = request is ICommand<TResponse> && faults.TakeNextCommandFailure();
+        return faults.FailAfterHandler || failOnce ? throw new InvalidOperationException(SecretMessage) : response;
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Invoicing.Application.Common.Validation;
+using Invoicing.Client;
 using Invoicing.Domain.Common;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Web.Invoices;
@@ -13,6 +14,9 @@ internal static class Layers
     public static readonly Assembly Application = typeof(FieldError).Assembly;
     public static readonly Assembly Infrastructure = typeof(ApplicationDbContext).Assembly;
     public static readonly Assembly Web = typeof(InvoicesController).Assembly;
+
+    /// <summary>The .NET client package: not a layer of the service, and never one of its dependents.</summary>
+    public static readonly Assembly Client = typeof(InvoicingClient).Assembly;
 
     public static IReadOnlyList<string> ReferencesOf(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();

@@ -1,0 +1,122 @@
+namespace Invoicing.Client;
+
+/// <summary>
+/// The error codes of the API's catalog (§3), for comparing with <see cref="InvoicingException.Code"/>.
+/// The set is open: the API may add codes, so always have a fallback on <see cref="InvoicingException.Kind"/>
+/// (the HTTP status family) for a code you do not know.
+/// </summary>
+public static class InvoicingErrorCodes
+{
+    /// <summary>400: validation failed (see <see cref="InvoicingException.Errors"/>), body not JSON or of the wrong shape, bad query parameter.</summary>
+    public const string InvalidRequest = "invalid_request";
+
+    /// <summary>401: the API key is missing, malformed, unknown or revoked.</summary>
+    public const string Unauthorized = "unauthorized";
+
+    /// <summary>404: no invoice with that id in the key's environment.</summary>
+    public const string InvoiceNotFound = "invoice_not_found";
+
+    /// <summary>404: no counterparty with that id in the key's environment.</summary>
+    public const string CounterpartyNotFound = "counterparty_not_found";
+
+    /// <summary>404: no such route.</summary>
+    public const string RouteNotFound = "route_not_found";
+
+    /// <summary>405: the route exists, the method does not.</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
+
+    /// <summary>409: the invoice's status does not allow that transition (only an open invoice is paid or voided).</summary>
+    public const string InvoiceStateConflict = "invoice_state_conflict";
+
+    /// <summary>409: another request with the same idempotency key is still running (the client retries it).</summary>
+    public const string IdempotencyKeyInUse = "idempotency_key_in_use";
+
+    /// <summary>413: the body is over 1 MiB.</summary>
+    public const string PayloadTooLarge = "payload_too_large";
+
+    /// <summary>415: the body is not <c>application/json</c>.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    /// <summary>422: the idempotency key was already used with another method, path or body.</summary>
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+
+    /// <summary>429: the key's request budget is spent (the client waits for <c>Retry-After</c> and retries).</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>500: anything unexpected; nothing was stored (the client retries it).</summary>
+    public const string InternalError = "internal_error";
+
+    /// <summary>503: the service cannot reach its database (health endpoint only).</summary>
+    public const string ServiceUnavailable = "service_unavailable";
+}
+
+/// <summary>The codes of <see cref="InvoicingFieldError.Code"/> (§3.1); also an open set.</summary>
+public static class InvoicingFieldErrorCodes
+{
+    /// <summary>A required member is absent.</summary>
+    public const string Required = "required";
+
+    /// <summary><c>null</c> for a member that does not accept it.</summary>
+    public const string Null = "null";
+
+    /// <summary>Empty or whitespace only.</summary>
+    public const string Blank = "blank";
+
+    /// <summary>Wrong JSON type or format.</summary>
+    public const string Invalid = "invalid";
+
+    /// <summary>Below the minimum.</summary>
+    public const string MinValue = "min_value";
+
+    /// <summary>Above the maximum.</summary>
+    public const string MaxValue = "max_value";
+
+    /// <summary>Too many characters.</summary>
+    public const string MaxLength = "max_length";
+
+    /// <summary>The invoice number is already used by this originating counterparty.</summary>
+    public const string Unique = "unique";
+
+    /// <summary>The id names nothing in the key's environment.</summary>
+    public const string DoesNotExist = "does_not_exist";
+
+    /// <summary>A rule between two fields failed.</summary>
+    public const string InvalidRelation = "invalid_relation";
+}
+
+/// <summary>What kind of failure an <see cref="InvoicingException"/> is, read from the HTTP status alone, so that it is known even for a code the client does not know.</summary>
+public enum InvoicingErrorKind
+{
+    /// <summary>No answer arrived: the connection failed or the attempt timed out. For a <c>POST</c> the outcome is unknown; retry with <see cref="InvoicingException.IdempotencyKey"/>.</summary>
+    Network,
+
+    /// <summary>400: the request was refused as invalid; fix it before sending it again.</summary>
+    InvalidRequest,
+
+    /// <summary>401: the API key was refused.</summary>
+    Authentication,
+
+    /// <summary>404.</summary>
+    NotFound,
+
+    /// <summary>409.</summary>
+    Conflict,
+
+    /// <summary>429: still limited after the client's retries.</summary>
+    RateLimited,
+
+    /// <summary>Any other 4xx: the request is at fault.</summary>
+    ClientError,
+
+    /// <summary>5xx: the service is at fault; still failing after the client's retries.</summary>
+    ServerError,
+
+    /// <summary>A status or body the API does not send (for example a success whose body is not the expected JSON).</summary>
+    UnexpectedResponse,
+}
+
+/// <summary>One field-level problem of an error answer (§3.1).</summary>
+/// <param name="Field">The member name as sent (<c>amount_cents</c>); in a batch prefixed with the item's index (<c>[0].amount_cents</c>); a query parameter's or header's name.</param>
+/// <param name="Code">A field error code, see <see cref="InvoicingFieldErrorCodes"/>.</param>
+/// <param name="Message">A sentence for people.</param>
+public sealed record InvoicingFieldError(string Field, string Code, string Message);
