@@ -1,7 +1,9 @@
 using Invoicing.Application.Common.Idempotency;
 using Invoicing.Application.Common.Interfaces;
+using Invoicing.Application.Webhooks;
 using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,8 +17,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// The database (<see cref="DatabaseOptions"/>, validated at start), the per-request environment, the
-    /// readiness check, and the idempotency records with their clean-up job (<c>Idempotency</c> section,
-    /// validated at start).
+    /// readiness check, the idempotency records with their clean-up job (<c>Idempotency</c> section,
+    /// validated at start), and webhook delivery (<c>Webhooks</c> section, validated at start).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +44,14 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IdempotencyPurger>();
         services.AddHostedService<IdempotencyCleanupService>();
+
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<IWebhookSecretProtector, AesGcmSecretProtector>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = WebhookDispatcher.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateUrls));
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService<WebhookDeliveryService>();
         return services;
     }
 }

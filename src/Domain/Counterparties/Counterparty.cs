@@ -33,6 +33,8 @@ public sealed class Counterparty : EnvironmentScopedEntity
             throw new DomainException("A counterparty email has at most 254 characters.");
         }
 
-        return new Counterparty(Uuid7.Next(now), name, email, now);
+        var counterparty = new Counterparty(Uuid7.Next(now), name, email, now);
+        counterparty.Raise(new CounterpartyCreated(counterparty, now));
+        return counterparty;
     }
 }

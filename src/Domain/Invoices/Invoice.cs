@@ -78,7 +78,9 @@ public sealed class Invoice : EnvironmentScopedEntity
         Require(terms.Note is null || Text.Length(terms.Note) <= NoteMaxLength, "The note must have at most 1000 characters.");
         Require(terms.OriginatingCounterpartyId != terms.ReceivingCounterpartyId, "An invoice needs two different counterparties.");
 
-        return new Invoice(Uuid7.Next(now), terms, now);
+        var invoice = new Invoice(Uuid7.Next(now), terms, now);
+        invoice.Raise(new InvoiceCreated(invoice, now));
+        return invoice;
     }
 
     /// <summary>Open → paid. Throws <see cref="InvoiceStateConflictException"/> unless the invoice is open.</summary>
@@ -86,6 +88,7 @@ public sealed class Invoice : EnvironmentScopedEntity
     {
         MoveFromOpen(InvoiceStatus.Paid, now);
         PaidAt = now;
+        Raise(new InvoicePaid(this, now));
     }
 
     /// <summary>Open → void. Throws <see cref="InvoiceStateConflictException"/> unless the invoice is open.</summary>
@@ -93,6 +96,7 @@ public sealed class Invoice : EnvironmentScopedEntity
     {
         MoveFromOpen(InvoiceStatus.Void, now);
         VoidedAt = now;
+        Raise(new InvoiceVoided(this, now));
     }
 
     /// <summary>ISO 4217 codes as this API writes them: exactly three lowercase ASCII letters.</summary>

@@ -2,10 +2,14 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Invoicing.Application.Common.Exceptions;
 using Invoicing.Application.Common.Interfaces;
+using Invoicing.Application.Events;
 using Invoicing.Domain.ApiKeys;
 using Invoicing.Domain.Common;
 using Invoicing.Domain.Counterparties;
+using Invoicing.Domain.Events;
 using Invoicing.Domain.Invoices;
+using Invoicing.Domain.Webhooks;
+using Invoicing.Infrastructure.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,6 +19,8 @@ namespace Invoicing.Infrastructure.Persistence;
 /// <summary>
 /// The one place that keeps environments apart: every <see cref="EnvironmentScopedEntity"/> is read
 /// through a query filter on the current key's environment, and stamped with it when first stored.
+/// It is also the outbox (docs/decisions/0015): each save turns the domain events its entities raised into
+/// event rows, and one delivery row per event and matching webhook endpoint, in the same save.
 /// </summary>
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, ICurrentEnvironment environment)
     : DbContext(options), IApplicationDbContext
@@ -25,12 +31,22 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
     /// <summary>Read by the query filters each time a query runs, so each context filters by its own request's key.</summary>
     private ApiEnvironment CurrentEnvironment => environment.Value;
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEnvironment();
+        if (TakeEvents() is { Count: > 0 } events)
+        {
+            var endpoints = await WebhookEndpoints.Select(w => new EndpointSubscription(w.Id, w.EnabledEvents)).ToListAsync(cancellationToken);
+            AddToOutbox(events, endpoints);
+        }
+
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -48,6 +64,11 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEnvironment();
+        if (TakeEvents() is { Count: > 0 } events)
+        {
+            AddToOutbox(events, [.. WebhookEndpoints.Select(w => new EndpointSubscription(w.Id, w.EnabledEvents))]);
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -76,6 +97,34 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         }
     }
 
+    /// <summary>
+    /// The event rows for the domain events raised since the last save, made after stamping so that each
+    /// resource is rendered with its environment and final state. Nothing is queried per event.
+    /// </summary>
+    private List<Event> TakeEvents() =>
+        ChangeTracker.Entries<EnvironmentScopedEntity>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged)
+            .SelectMany(e => e.Entity.TakeDomainEvents().Select(raised => (Source: e.Entity.Id, Raised: raised)))
+            .OrderBy(e => e.Raised.OccurredAt)
+            .ThenBy(e => e.Source) // UUIDv7: creation order, so a batch's events follow its items
+            .Select(e => EventTypes.ToEvent(e.Raised))
+            .ToList();
+
+    /// <summary>Adds the events and their deliveries (one per endpoint of this environment that receives the type); all are inserted by this save.</summary>
+    private void AddToOutbox(List<Event> events, List<EndpointSubscription> endpoints)
+    {
+        Events.AddRange(events);
+        foreach (var e in events)
+        {
+            foreach (var endpoint in endpoints.Where(w => w.Receives(e.Type)))
+            {
+                Set<WebhookDelivery>().Add(WebhookDelivery.Create(e.Id, endpoint.Id, e.CreatedAt.UtcDateTime));
+            }
+        }
+
+        StampEnvironment();
+    }
+
     private void StampEnvironment()
     {
         foreach (var entry in ChangeTracker.Entries<EnvironmentScopedEntity>())
@@ -98,4 +147,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 } => true, // SQLITE_CONSTRAINT_UNIQUE
         _ => false,
     };
+}
+
+/// <summary>What the outbox needs to know of an endpoint: which event types it receives.</summary>
+internal sealed record EndpointSubscription(Guid Id, IReadOnlyList<string> EnabledEvents)
+{
+    public bool Receives(string type) => WebhookEndpoint.Receives(EnabledEvents, type);
 }

@@ -18,6 +18,8 @@ internal static partial class ApiErrors
     public const string Unauthorized = "unauthorized";
     public const string InvoiceNotFound = "invoice_not_found";
     public const string CounterpartyNotFound = "counterparty_not_found";
+    public const string EventNotFound = "event_not_found";
+    public const string WebhookEndpointNotFound = "webhook_endpoint_not_found";
     public const string RouteNotFound = "route_not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string InvoiceStateConflict = "invoice_state_conflict";
@@ -39,6 +41,8 @@ internal static partial class ApiErrors
         [Unauthorized] = (StatusCodes.Status401Unauthorized, "The API key is missing, not `Bearer`, malformed, unknown or revoked. Sends `WWW-Authenticate: Bearer`."),
         [InvoiceNotFound] = (StatusCodes.Status404NotFound, "No invoice with that id in the key's environment (also for an id that is not a UUID)."),
         [CounterpartyNotFound] = (StatusCodes.Status404NotFound, "No counterparty with that id in the key's environment (also for an id that is not a UUID)."),
+        [EventNotFound] = (StatusCodes.Status404NotFound, "No event with that id in the key's environment (also for an id that is not a UUID)."),
+        [WebhookEndpointNotFound] = (StatusCodes.Status404NotFound, "No webhook endpoint with that id in the key's environment (also for an id that is not a UUID)."),
         [RouteNotFound] = (StatusCodes.Status404NotFound, "No such route."),
         [MethodNotAllowed] = (StatusCodes.Status405MethodNotAllowed, "The route exists but not for this method."),
         [InvoiceStateConflict] = (StatusCodes.Status409Conflict, "The invoice is not `open`, so it cannot be paid or voided; nothing changed (`detail` names its status)."),

@@ -49,7 +49,9 @@ internal static class BodyReader
             : Input<long>.Invalid(InvalidIntegerMessage);
     });
 
-    public static Input<string> String(JsonElement body, string name) => Read(body, name, value =>
+    public static Input<string> String(JsonElement body, string name) => Read(body, name, String);
+
+    private static Input<string> String(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -67,6 +69,29 @@ internal static class BodyReader
         }
 
         return text.Contains('\0') ? Input<string>.Invalid(NullCharacterMessage) : Input<string>.Of(text);
+    }
+
+    /// <summary>A JSON array of strings. Not an array, or an item that is not a string, is invalid.</summary>
+    public static Input<IReadOnlyList<string>> StringList(JsonElement body, string name) => Read(body, name, value =>
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return Input<IReadOnlyList<string>>.Invalid($"Expected a list of items but got type \"{TypeName(value)}\".");
+        }
+
+        var items = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            var text = String(item);
+            if (!text.IsPresent)
+            {
+                return Input<IReadOnlyList<string>>.Invalid(text.InvalidMessage ?? InvalidStringMessage);
+            }
+
+            items.Add(text.Value);
+        }
+
+        return Input<IReadOnlyList<string>>.Of(items);
     });
 
     /// <summary>A calendar date written exactly <c>YYYY-MM-DD</c>.</summary>

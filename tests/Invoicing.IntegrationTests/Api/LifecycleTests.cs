@@ -103,6 +103,13 @@ public abstract class LifecycleTests(IApiFixture api) : ApiTests(api)
             stored.GetProperty("status").GetString().ShouldBe((await winner.JsonAsync()).GetProperty("status").GetString());
             var stamps = new[] { "paid_at", "voided_at" }.Count(p => stored.GetProperty(p).ValueKind != JsonValueKind.Null);
             stamps.ShouldBe(1);
+
+            // The loser's save was rolled back with its event: exactly one transition event exists (§9).
+            var events = await (await client.GetAsync("/v1/events?limit=10", Cancellation)).JsonAsync();
+            events.GetProperty("data").EnumerateArray()
+                .Where(e => e.GetProperty("data").GetProperty("object").GetProperty("id").GetString() == id)
+                .Select(e => e.GetProperty("type").GetString())
+                .ShouldBe(["invoice." + (stored.GetProperty("status").GetString() == "paid" ? "paid" : "voided"), "invoice.created"]);
         }
     }
 

@@ -3,6 +3,7 @@ using Invoicing.Application.ApiKeys.CreateApiKey;
 using Invoicing.Application.Common.Messaging;
 using Invoicing.Domain.Common;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Webhooks;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,9 +25,13 @@ public sealed class ApiFactory(
     IReadOnlyDictionary<string, string?>? settings = null,
     TimeProvider? time = null) : WebApplicationFactory<Program>
 {
-    /// <summary>High enough that no other test ever meets a limit; rate-limit tests set their own.</summary>
-    private static readonly Dictionary<string, string?> GenerousRateLimits = new()
+    /// <summary>
+    /// Rate limits high enough that no other test ever meets a limit (rate-limit tests set their own), and no
+    /// background webhook delivery: webhook tests run the worker's passes themselves (<see cref="RunWebhookPassAsync"/>).
+    /// </summary>
+    private static readonly Dictionary<string, string?> Defaults = new()
     {
+        ["Webhooks:DeliveryEnabled"] = "false",
         ["RateLimits:Test:PermitsPerSecond"] = "1000000",
         ["RateLimits:Test:Burst"] = "1000000",
         ["RateLimits:Live:PermitsPerSecond"] = "1000000",
@@ -59,6 +64,10 @@ public sealed class ApiFactory(
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateApiKeyCommand(environment, "tests"));
     }
 
+    /// <summary>One pass of this instance's webhook delivery worker; how many deliveries it attempted.</summary>
+    public Task<int> RunWebhookPassAsync() =>
+        Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
+
     /// <summary>Runs a query straight against the database, outside any request (no environment filter applies to raw SQL).</summary>
     public async Task<T> DbAsync<T>(Func<ApplicationDbContext, Task<T>> query)
     {
@@ -71,7 +80,7 @@ public sealed class ApiFactory(
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Invoicing", connectionString);
-        foreach (var (key, value) in GenerousRateLimits.Concat(settings ?? new Dictionary<string, string?>()))
+        foreach (var (key, value) in Defaults.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }

@@ -72,3 +72,52 @@ public abstract class ApiTests
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 }
+
+/// <summary>
+/// A service that allows webhook URLs on loopback (so a receiver in the test can get deliveries) and whose
+/// clock only moves when a test says so. The worker runs only when a test calls <see cref="ApiFactory.RunWebhookPassAsync"/>.
+/// </summary>
+public abstract class WebhookApi : IApiFixture, IAsyncLifetime
+{
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?> { ["Webhooks:AllowPrivateUrls"] = "true" };
+
+    public ManualClock Clock { get; } = new();
+
+    public ApiFactory? Factory { get; protected set; }
+
+    public virtual string? SkipReason => null;
+
+    public abstract ValueTask InitializeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteWebhookApi : WebhookApi
+{
+    public override ValueTask InitializeAsync()
+    {
+        Factory = ApiFactory.Sqlite(Settings, Clock);
+        _ = Factory.Server;
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class PostgresWebhookApi(PostgresServer server) : WebhookApi
+{
+    public override string? SkipReason => server.UnavailableReason;
+
+    public override async ValueTask InitializeAsync()
+    {
+        if (server.UnavailableReason is null)
+        {
+            Factory = new ApiFactory("Postgres", await server.CreateDatabaseAsync(), Settings, Clock);
+            _ = Factory.Server;
+        }
+    }
+}

@@ -49,6 +49,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static string NewSqliteDatabase() =>
         $"Data Source={Path.Combine(Path.GetTempPath(), $"invoicing-process-{Guid.NewGuid():N}.db")}";
 
+    /// <summary>A webhook secret key (base64 of 32 bytes) for processes started in Production, where one is required.</summary>
+    public const string TestSecretKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -66,6 +69,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment["Webhooks__SecretKey"] = TestSecretKey; // required in Production; a test may override or clear it
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

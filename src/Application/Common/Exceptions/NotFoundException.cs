@@ -8,4 +8,8 @@ public sealed class NotFoundException(string code, string detail) : Exception(de
     public static NotFoundException Invoice() => new("invoice_not_found", "No invoice with that id exists.");
 
     public static NotFoundException Counterparty() => new("counterparty_not_found", "No counterparty with that id exists.");
+
+    public static NotFoundException Event() => new("event_not_found", "No event with that id exists.");
+
+    public static NotFoundException WebhookEndpoint() => new("webhook_endpoint_not_found", "No webhook endpoint with that id exists.");
 }

@@ -1,6 +1,8 @@
 using Invoicing.Domain.ApiKeys;
 using Invoicing.Domain.Counterparties;
+using Invoicing.Domain.Events;
 using Invoicing.Domain.Invoices;
+using Invoicing.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -17,6 +19,11 @@ public interface IApplicationDbContext
     DbSet<Counterparty> Counterparties { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    /// <summary>Read-only for handlers: events are written by persistence from domain events (the outbox).</summary>
+    DbSet<Event> Events { get; }
+
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
 
     DatabaseFacade Database { get; }
 

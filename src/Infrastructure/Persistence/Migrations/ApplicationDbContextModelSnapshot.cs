@@ -93,10 +93,78 @@ internal sealed class ApplicationDbContextModelSnapshot : ModelSnapshot
             b.ToTable("idempotency_keys");
         });
 
+        modelBuilder.Entity("Invoicing.Domain.Events.Event", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedNever().HasColumnName("id");
+            b.Property<string>("Environment").IsRequired().HasMaxLength(4).HasColumnName("environment");
+            b.Property<string>("Type").IsRequired().HasMaxLength(64).HasColumnName("type");
+            b.Property<string>("Data").IsRequired().HasColumnName("data");
+            b.Property<DateTimeOffset>("CreatedAt").HasColumnName("created_at");
+            b.HasKey("Id");
+            b.HasIndex("Environment", "Id");
+            b.HasIndex("Environment", "Type", "Id");
+            b.ToTable("events");
+        });
+
+        modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookEndpoint", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedNever().HasColumnName("id");
+            b.Property<string>("Environment").IsRequired().HasMaxLength(4).HasColumnName("environment");
+            b.Property<string>("Url").IsRequired().HasMaxLength(2048).HasColumnName("url");
+            b.Property<string>("EnabledEvents").IsRequired().HasMaxLength(1000).HasColumnName("enabled_events");
+            b.Property<string>("ProtectedSecret").IsRequired().HasMaxLength(200).HasColumnName("protected_secret");
+            b.Property<DateTimeOffset>("CreatedAt").HasColumnName("created_at");
+            b.HasKey("Id");
+            b.HasIndex("Environment", "Id");
+            b.ToTable("webhook_endpoints");
+        });
+
+        modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDelivery", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedNever().HasColumnName("id");
+            b.Property<Guid>("EventId").HasColumnName("event_id");
+            b.Property<Guid>("WebhookEndpointId").HasColumnName("webhook_endpoint_id");
+            b.Property<string>("Status").IsRequired().HasMaxLength(9).HasColumnName("status");
+            b.Property<int>("AttemptCount").HasColumnName("attempt_count");
+            b.Property<DateTime>("NextAttemptAt").HasColumnName("next_attempt_at");
+            b.Property<DateTime>("CreatedAt").HasColumnName("created_at");
+            b.Property<DateTime?>("CompletedAt").HasColumnName("completed_at");
+            b.HasKey("Id");
+            b.HasIndex("EventId");
+            b.HasIndex("WebhookEndpointId");
+            b.HasIndex("Status", "NextAttemptAt").HasDatabaseName("IX_webhook_deliveries_status_next_attempt_at");
+            b.ToTable("webhook_deliveries");
+        });
+
+        modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDeliveryAttempt", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedNever().HasColumnName("id");
+            b.Property<Guid>("WebhookDeliveryId").HasColumnName("webhook_delivery_id");
+            b.Property<DateTime>("AttemptedAt").HasColumnName("attempted_at");
+            b.Property<int?>("ResponseStatus").HasColumnName("response_status");
+            b.Property<int>("DurationMs").HasColumnName("duration_ms");
+            b.Property<string>("ResponseBody").HasMaxLength(1000).HasColumnName("response_body");
+            b.Property<string>("Error").HasMaxLength(200).HasColumnName("error");
+            b.HasKey("Id");
+            b.HasIndex("WebhookDeliveryId");
+            b.ToTable("webhook_delivery_attempts");
+        });
+
         modelBuilder.Entity("Invoicing.Domain.Invoices.Invoice", b =>
         {
             b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null).WithMany().HasForeignKey("OriginatingCounterpartyId").OnDelete(DeleteBehavior.Restrict).IsRequired();
             b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null).WithMany().HasForeignKey("ReceivingCounterpartyId").OnDelete(DeleteBehavior.Restrict).IsRequired();
+        });
+
+        modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDelivery", b =>
+        {
+            b.HasOne("Invoicing.Domain.Events.Event", null).WithMany().HasForeignKey("EventId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+            b.HasOne("Invoicing.Domain.Webhooks.WebhookEndpoint", null).WithMany().HasForeignKey("WebhookEndpointId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+        });
+
+        modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDeliveryAttempt", b =>
+        {
+            b.HasOne("Invoicing.Infrastructure.Webhooks.WebhookDelivery", null).WithMany().HasForeignKey("WebhookDeliveryId").HasConstraintName("FK_webhook_delivery_attempts_webhook_delivery_id").OnDelete(DeleteBehavior.Cascade).IsRequired();
         });
     }
 }

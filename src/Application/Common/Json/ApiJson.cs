@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Invoicing.Application.Common.Json;
+
+/// <summary>
+/// The wire format of §1: snake_case members, lowercase enum values, strict numbers, RFC 3339 UTC timestamps.
+/// The web layer's serializer and the event outbox (which stores resources exactly as the API renders them,
+/// docs/decisions/0015) both use it.
+/// </summary>
+public static class ApiJson
+{
+    /// <summary>Options configured by <see cref="Apply"/>, for serializing outside a request.</summary>
+    public static readonly JsonSerializerOptions Options = Create();
+
+    public static void Apply(JsonSerializerOptions options)
+    {
+        // ASP.NET Core's own default for JSON written to a response (not into HTML); set here too, so the
+        // outbox writes exactly the bytes a GET answers.
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new UtcTimestampConverter());
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Apply(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>Writes <c>2026-11-22T10:15:00Z</c>: UTC, whole seconds, as the contract shows.</summary>
+    private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,35 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Invoicing.Domain.Common;
+using Invoicing.Domain.Events;
+
+namespace Invoicing.Application.Events;
+
+/// <summary>The event object of the contract (§9). The body of a webhook delivery is this object too.</summary>
+public sealed record EventResponse(Guid Id, string Type, ApiEnvironment Environment, DateTimeOffset CreatedAt, EventData Data)
+{
+    public static readonly Expression<Func<Event, EventResponse>> Projection =
+        e => new EventResponse(e.Id, e.Type, e.Environment, e.CreatedAt, EventData.Parse(e.Data));
+
+    private static readonly Func<Event, EventResponse> Map = Projection.Compile();
+
+    [JsonPropertyOrder(-1)]
+    public string Object => "event";
+
+    public static EventResponse From(Event e) => Map(e);
+}
+
+/// <summary>
+/// <c>data</c>: the resource after the change, exactly as stored (the API's own rendering of it). Typed
+/// <see cref="object"/> (it holds a <see cref="JsonElement"/>) so that the OpenAPI document shows it as any
+/// object: an invoice or a counterparty, by the event's type.
+/// </summary>
+public sealed record EventData(object Object)
+{
+    public static EventData Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return new EventData(document.RootElement.Clone());
+    }
+}

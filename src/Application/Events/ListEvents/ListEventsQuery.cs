@@ -1,0 +1,26 @@
+using Invoicing.Application.Common.Interfaces;
+using Invoicing.Application.Common.Lists;
+using Invoicing.Application.Common.Validation;
+using MediatR;
+
+namespace Invoicing.Application.Events.ListEvents;
+
+/// <summary><c>GET /v1/events</c> (§9, §6), optionally only one <c>type</c>.</summary>
+public sealed record ListEventsQuery(Input<long> Limit, Input<Guid> StartingAfter, Input<Guid> EndingBefore, Input<string> Type)
+    : IRequest<ListResponse<EventResponse>>, IListQuery;
+
+internal sealed class ListEventsQueryHandler(IApplicationDbContext db)
+    : IRequestHandler<ListEventsQuery, ListResponse<EventResponse>>
+{
+    public Task<ListResponse<EventResponse>> Handle(ListEventsQuery request, CancellationToken cancellationToken)
+    {
+        var events = db.Events.AsQueryable();
+        if (request.Type.IsPresent)
+        {
+            var type = request.Type.Value;
+            events = events.Where(e => e.Type == type);
+        }
+
+        return Keyset.PageAsync(events, request, EventResponse.Projection, cancellationToken);
+    }
+}

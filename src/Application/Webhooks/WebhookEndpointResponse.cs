@@ -1,0 +1,33 @@
+using System.Linq.Expressions;
+using System.Text.Json.Serialization;
+using Invoicing.Domain.Common;
+using Invoicing.Domain.Webhooks;
+
+namespace Invoicing.Application.Webhooks;
+
+/// <summary>The webhook endpoint object (§9). <see cref="Secret"/> is set, and written, only in the answer to its creation.</summary>
+public sealed record WebhookEndpointResponse(Guid Id, ApiEnvironment Environment, string Url, IReadOnlyList<string> EnabledEvents, DateTimeOffset CreatedAt)
+{
+    public static readonly Expression<Func<WebhookEndpoint, WebhookEndpointResponse>> Projection =
+        w => new WebhookEndpointResponse(w.Id, w.Environment, w.Url, w.EnabledEvents, w.CreatedAt);
+
+    private static readonly Func<WebhookEndpoint, WebhookEndpointResponse> Map = Projection.Compile();
+
+    [JsonPropertyOrder(-1)]
+    public string Object => "webhook_endpoint";
+
+    /// <summary>The signing secret (<c>whsec_…</c>): only in the answer to <c>POST /v1/webhook_endpoints</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Secret { get; init; }
+
+    public static WebhookEndpointResponse From(WebhookEndpoint endpoint) => Map(endpoint);
+}
+
+/// <summary>The answer to <c>DELETE /v1/webhook_endpoints/{id}</c>, as Stripe answers deletions.</summary>
+public sealed record DeletedWebhookEndpointResponse(Guid Id)
+{
+    [JsonPropertyOrder(-1)]
+    public string Object => "webhook_endpoint";
+
+    public bool Deleted => true;
+}

@@ -1,0 +1,299 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Invoicing.Application.Common.Json;
+using Invoicing.Application.Events;
+using Invoicing.Application.Webhooks;
+using Invoicing.Domain.Events;
+using Invoicing.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Invoicing.Infrastructure.Webhooks;
+
+/// <summary>
+/// One pass of the delivery worker (docs/decisions/0017): claim up to <see cref="WebhookOptions.BatchSize"/> due
+/// deliveries, POST each signed event to its endpoint (in parallel, 10 s each), record every attempt, and mark
+/// the delivery delivered, due again later (exponential backoff with jitter), or failed once past the horizon.
+/// A claim is one atomic statement that moves the deliveries' due time forward by a lease, so other workers
+/// (other instances) skip them; on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, on SQLite under its single writer.
+/// </summary>
+internal sealed class WebhookDispatcher(
+    IServiceScopeFactory scopes,
+    IHttpClientFactory httpClients,
+    IWebhookSecretProtector protector,
+    TimeProvider time,
+    IOptions<WebhookOptions> options,
+    ILogger<WebhookDispatcher> logger)
+{
+    public const string HttpClientName = "webhooks";
+
+    /// <summary>Any 2xx within this time is success (§9).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a claim keeps other workers away; far longer than one pass (a batch is sent in parallel).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    private const int ResponseReadLimit = 4096;
+
+    /// <summary>Runs one pass; returns how many deliveries it attempted (0 when nothing was due).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
+        var lease = now + ClaimLease;
+        var claimed = await ClaimAsync(db, now, lease, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        // Delivery runs outside any request, so it reads across environments.
+        var work = await (
+            from d in db.Set<WebhookDelivery>()
+            where claimed.Contains(d.Id)
+            join e in db.Events.IgnoreQueryFilters() on d.EventId equals e.Id
+            join w in db.WebhookEndpoints.IgnoreQueryFilters() on d.WebhookEndpointId equals w.Id
+            select new Claimed(d.Id, d.CreatedAt, d.AttemptCount, w.Url, w.ProtectedSecret, e)).AsNoTracking().ToListAsync(cancellationToken);
+
+        var outcomes = await Task.WhenAll(work.Select(item => SendAsync(item, cancellationToken)));
+        foreach (var (item, attempt) in work.Zip(outcomes))
+        {
+            await RecordAsync(db, item, attempt, lease, cancellationToken);
+        }
+
+        return work.Count;
+    }
+
+    /// <summary>The delay before retry number <paramref name="failures"/>: base × 2^(failures−1), of which the upper half is random.</summary>
+    public static TimeSpan RetryDelay(TimeSpan baseDelay, int failures, double random)
+    {
+        var full = baseDelay * Math.Pow(2, Math.Min(failures - 1, 30));
+        return (full / 2) + (full / 2 * random);
+    }
+
+    private static DateTime WholeMilliseconds(DateTime value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+
+    private async Task<List<Guid>> ClaimAsync(ApplicationDbContext db, DateTime now, DateTime lease, CancellationToken cancellationToken)
+    {
+        var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+        var sql = $"""
+            UPDATE webhook_deliveries SET next_attempt_at = @lease
+            WHERE id IN (
+                SELECT id FROM webhook_deliveries
+                WHERE status = 'pending' AND next_attempt_at <= @now
+                ORDER BY next_attempt_at
+                LIMIT @limit{skipLocked})
+            RETURNING id
+            """;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            AddParameter(command, "@lease", lease);
+            AddParameter(command, "@now", now);
+            AddParameter(command, "@limit", options.Value.BatchSize);
+            var ids = new List<Guid>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+
+            return ids;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private async Task<Attempt> SendAsync(Claimed item, CancellationToken cancellationToken)
+    {
+        var attemptedAt = time.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
+        string secret;
+        try
+        {
+            secret = protector.Unprotect(item.ProtectedSecret);
+        }
+        catch (CryptographicException)
+        {
+            logger.LogError("The secret of webhook endpoint for delivery {DeliveryId} cannot be decrypted: was Webhooks:SecretKey changed?", item.DeliveryId);
+            return new Attempt(attemptedAt, null, TimeSpan.Zero, null, "The endpoint's secret could not be decrypted.");
+        }
+
+        var body = JsonSerializer.Serialize(EventResponse.From(item.Event), ApiJson.Options);
+        using var request = new HttpRequestMessage(HttpMethod.Post, item.Url)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(secret, attemptedAt.ToUnixTimeSeconds(), body));
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var text = await ReadStartAsync(response, timeout.Token);
+            return new Attempt(attemptedAt, (int)response.StatusCode, Stopwatch.GetElapsedTime(started), text, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Attempt(attemptedAt, null, Stopwatch.GetElapsedTime(started), null, "No answer within 10 seconds.");
+        }
+        catch (HttpRequestException e)
+        {
+            return new Attempt(attemptedAt, null, Stopwatch.GetElapsedTime(started), null, e.Message);
+        }
+    }
+
+    private static async Task<string> ReadStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[ResponseReadLimit];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        {
+            read += n;
+        }
+
+        return Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
+    /// <summary>
+    /// Stores the attempt and the delivery's next state, only while this pass still holds the claim (its lease
+    /// is still the due time): a delivery deleted with its endpoint, or taken over after the lease ran out, is left alone.
+    /// </summary>
+    private async Task RecordAsync(ApplicationDbContext db, Claimed item, Attempt attempt, DateTime lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var settings = options.Value;
+        var failures = item.AttemptCount + 1;
+        var (status, nextAttemptAt, completedAt) = attempt.Succeeded
+            ? (WebhookDeliveryStatus.Delivered, now, (DateTime?)now)
+            : (now + RetryDelay(settings.RetryBaseDelay, failures, Random.Shared.NextDouble())) is var next && next <= item.CreatedAt + settings.RetryHorizon
+                ? (WebhookDeliveryStatus.Pending, WholeMilliseconds(next), null)
+                : (WebhookDeliveryStatus.Failed, now, now);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var updated = await db.Set<WebhookDelivery>()
+            .Where(d => d.Id == item.DeliveryId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt == lease)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, status)
+                    .SetProperty(d => d.AttemptCount, d => d.AttemptCount + 1)
+                    .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
+                    .SetProperty(d => d.CompletedAt, completedAt),
+                cancellationToken);
+        if (updated == 0)
+        {
+            logger.LogWarning("Webhook delivery {DeliveryId} was deleted or claimed again while it was sent; its result is not recorded", item.DeliveryId);
+            return;
+        }
+
+        db.Add(WebhookDeliveryAttempt.Record(item.DeliveryId, attempt.AttemptedAt.UtcDateTime, attempt.Status, attempt.Duration, attempt.ResponseBody, attempt.Error));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (status == WebhookDeliveryStatus.Failed)
+        {
+            logger.LogWarning("Webhook delivery {DeliveryId} failed for good after {Attempts} attempts", item.DeliveryId, failures);
+        }
+    }
+
+    /// <summary>A claimed delivery with what sending it needs.</summary>
+    private sealed record Claimed(Guid DeliveryId, DateTime CreatedAt, int AttemptCount, string Url, string ProtectedSecret, Event Event);
+
+    private sealed record Attempt(DateTimeOffset AttemptedAt, int? Status, TimeSpan Duration, string? ResponseBody, string? Error)
+    {
+        public bool Succeeded => Status is >= 200 and < 300;
+    }
+}
+
+/// <summary>Runs <see cref="WebhookDispatcher"/> passes while the service runs, unless <see cref="WebhookOptions.DeliveryEnabled"/> is off.</summary>
+internal sealed class WebhookDeliveryService(WebhookDispatcher dispatcher, IOptions<WebhookOptions> options, ILogger<WebhookDeliveryService> logger)
+    : Microsoft.Extensions.Hosting.BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.DeliveryEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var attempted = 0;
+            try
+            {
+                attempted = await dispatcher.RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "A webhook delivery pass failed; the next pass tries again");
+            }
+
+            if (attempted < options.Value.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(options.Value.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The HTTP connection of deliveries: refuses loopback and private addresses after DNS, unless allowed (§9).</summary>
+internal static class WebhookHttp
+{
+    public static SocketsHttpHandler CreateHandler(bool allowPrivate) => new()
+    {
+        AllowAutoRedirect = false,
+        UseProxy = false,
+        UseCookies = false,
+        ConnectTimeout = WebhookDispatcher.Timeout,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+            if (!allowPrivate && addresses.Any(WebhookUrls.IsPrivate))
+            {
+                throw new HttpRequestException("The endpoint's host resolves to a loopback or private address, which is not allowed.");
+            }
+
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+}

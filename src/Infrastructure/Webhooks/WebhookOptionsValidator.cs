@@ -1,0 +1,52 @@
+using Invoicing.Application.Webhooks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Invoicing.Infrastructure.Webhooks;
+
+internal sealed class WebhookOptionsValidator(IHostEnvironment environment) : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.SecretKey))
+        {
+            if (environment.IsProduction())
+            {
+                failures.Add("Webhooks:SecretKey must be set in Production: the base64 of 32 random bytes (for example `openssl rand -base64 32`).");
+            }
+        }
+        else if (!IsKey(options.SecretKey))
+        {
+            failures.Add("Webhooks:SecretKey must be the base64 of exactly 32 bytes (got a value that is not).");
+        }
+
+        if (options.PollInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"Webhooks:PollInterval must be a positive time span such as 00:00:01 (got {options.PollInterval}).");
+        }
+
+        if (options.BatchSize is < 1 or > 100)
+        {
+            failures.Add($"Webhooks:BatchSize must be between 1 and 100 (got {options.BatchSize}).");
+        }
+
+        if (options.RetryBaseDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"Webhooks:RetryBaseDelay must be a positive time span such as 00:01:00 (got {options.RetryBaseDelay}).");
+        }
+
+        if (options.RetryHorizon <= TimeSpan.Zero)
+        {
+            failures.Add($"Webhooks:RetryHorizon must be a positive time span such as 3.00:00:00 (got {options.RetryHorizon}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsKey(string value)
+    {
+        var buffer = new byte[64];
+        return Convert.TryFromBase64String(value.Trim(), buffer, out var length) && length == 32;
+    }
+}

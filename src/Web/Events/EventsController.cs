@@ -1,0 +1,39 @@
+using Invoicing.Application.Common.Lists;
+using Invoicing.Application.Events;
+using Invoicing.Application.Events.GetEvent;
+using Invoicing.Application.Events.ListEvents;
+using Invoicing.Web.Errors;
+using Invoicing.Web.Json;
+using Invoicing.Web.OpenApi;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Invoicing.Web.Events;
+
+[ApiController]
+[Route("v1/events")]
+public sealed class EventsController(IMediator mediator) : ControllerBase
+{
+    [HttpGet("{id}", Name = "GetEvent")]
+    [EndpointSummary("Retrieve an event")]
+    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.EventNotFound)]
+    public Task<EventResponse> Get(string id, CancellationToken cancellationToken) =>
+        mediator.Send(new GetEventQuery(id), cancellationToken);
+
+    [HttpGet(Name = "ListEvents")]
+    [EndpointSummary("List events")]
+    [EndpointDescription("The key's environment's events, newest first, one page at a time. Each event's `data.object` is the resource after the change, as the API renders it.")]
+    [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
+    [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
+    [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
+    [QueryParameter("type", "Only events of this type.", Values = [EventTypes.CounterpartyCreated, EventTypes.InvoiceCreated, EventTypes.InvoicePaid, EventTypes.InvoiceVoided])]
+    [ErrorResponse(StatusCodes.Status400BadRequest, ApiErrors.InvalidRequest)]
+    public Task<ListResponse<EventResponse>> List(CancellationToken cancellationToken) =>
+        mediator.Send(
+            new ListEventsQuery(
+                QueryReader.Integer(Request.Query, "limit"),
+                QueryReader.Uuid(Request.Query, "starting_after"),
+                QueryReader.Uuid(Request.Query, "ending_before"),
+                QueryReader.String(Request.Query, "type")),
+            cancellationToken);
+}

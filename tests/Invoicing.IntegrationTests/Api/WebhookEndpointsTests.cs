@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Invoicing.Domain.Common;
+using Invoicing.Domain.Webhooks;
+using Invoicing.IntegrationTests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invoicing.IntegrationTests.Api;
+
+/// <summary>The webhook endpoints API (§9) with the default configuration: private and loopback URLs refused.</summary>
+public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
+{
+    [Fact]
+    public async Task An_endpoint_is_created_with_a_secret_shown_once_then_read_listed_and_deleted()
+    {
+        var client = await Factory.ClientAsync();
+
+        var response = await client.PostJsonAsync("/v1/webhook_endpoints", Body("https://hooks.example.com/invoicing", "invoice.paid", "invoice.voided"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var created = await response.JsonAsync();
+        var id = created.GetProperty("id").GetString();
+        response.Headers.Location!.ToString().ShouldBe($"/v1/webhook_endpoints/{id}");
+        created.EnumerateObject().Select(p => p.Name).ShouldBe(["object", "id", "environment", "url", "enabled_events", "created_at", "secret"]);
+        created.GetProperty("object").GetString().ShouldBe("webhook_endpoint");
+        created.GetProperty("environment").GetString().ShouldBe("test");
+        created.GetProperty("enabled_events").EnumerateArray().Select(e => e.GetString()).ShouldBe(["invoice.paid", "invoice.voided"]);
+        var secret = created.GetProperty("secret").GetString()!;
+        secret.ShouldMatch("^whsec_[0-9A-Za-z]{32}$");
+
+        var read = await (await client.GetAsync($"/v1/webhook_endpoints/{id}", Cancellation)).JsonAsync();
+        read.TryGetProperty("secret", out _).ShouldBeFalse();
+        read.GetProperty("url").GetString().ShouldBe("https://hooks.example.com/invoicing");
+        var list = await (await client.GetAsync("/v1/webhook_endpoints?limit=100", Cancellation)).JsonAsync();
+        list.GetProperty("data").EnumerateArray().ShouldContain(e => e.GetProperty("id").GetString() == id);
+        list.GetRawText().ShouldNotContain(secret);
+
+        // Encrypted at rest: the stored form is not the secret.
+        var stored = await Factory.DbAsync(db => db.Set<WebhookEndpoint>().IgnoreQueryFilters().Where(w => w.Id == Guid.Parse(id!)).Select(w => w.ProtectedSecret).SingleAsync(Cancellation));
+        stored.ShouldStartWith("v1.");
+        stored.ShouldNotContain(secret[6..]);
+
+        var deleted = await client.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation);
+        deleted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await deleted.Content.ReadAsStringAsync(Cancellation)).ShouldBe($$"""{"object":"webhook_endpoint","id":"{{id}}","deleted":true}""");
+        await (await client.GetAsync($"/v1/webhook_endpoints/{id}", Cancellation)).ShouldBeEnvelopeAsync(HttpStatusCode.NotFound, "webhook_endpoint_not_found");
+        await (await client.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation)).ShouldBeEnvelopeAsync(HttpStatusCode.NotFound, "webhook_endpoint_not_found");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/hooks")]
+    [InlineData("http://localhost/hooks")]
+    [InlineData("http://api.localhost/hooks")]
+    [InlineData("http://10.1.2.3/hooks")]
+    [InlineData("https://172.16.0.1/hooks")]
+    [InlineData("https://192.168.1.10/hooks")]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("http://[::1]:5000/hooks")]
+    [InlineData("http://[fd00::1]/hooks")]
+    [InlineData("http://0.0.0.0/hooks")]
+    public async Task Urls_on_loopback_or_private_networks_are_refused_by_default(string url)
+    {
+        var client = await Factory.ClientAsync();
+
+        var envelope = await (await client.PostJsonAsync("/v1/webhook_endpoints", Body(url, "*"))).ShouldBeEnvelopeAsync(HttpStatusCode.BadRequest, "invalid_request");
+
+        envelope.FieldErrors().ShouldBe(["url invalid URLs on loopback or private networks are not allowed."]);
+        (await (await client.GetAsync("/v1/webhook_endpoints?limit=100", Cancellation)).JsonAsync()).GetProperty("data").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Bad_members_are_field_errors()
+    {
+        var client = await Factory.ClientAsync();
+
+        async Task<string[]> ErrorsAsync(JsonObject body) =>
+            (await (await client.PostJsonAsync("/v1/webhook_endpoints", body)).ShouldBeEnvelopeAsync(HttpStatusCode.BadRequest, "invalid_request")).FieldErrors();
+
+        (await ErrorsAsync([])).ShouldBe(["url required This field is required.", "enabled_events required This field is required."]);
+        (await ErrorsAsync(Body("ftp://hooks.example.com/x", "invoice.paid", "invoice.deleted"))).ShouldBe(
+            ["url invalid Enter a valid URL.", "enabled_events invalid \"invoice.deleted\" is not a valid choice."]);
+        (await ErrorsAsync(Body("/relative"))).ShouldBe(["url invalid Enter a valid URL.", "enabled_events invalid This list may not be empty."]);
+        (await ErrorsAsync(new JsonObject { ["url"] = 5, ["enabled_events"] = "*" })).ShouldBe(
+            ["url invalid Not a valid string.", "enabled_events invalid Expected a list of items but got type \"string\"."]);
+        (await ErrorsAsync(new JsonObject { ["url"] = null, ["enabled_events"] = new JsonArray(1) })).ShouldBe(
+            ["url null This field may not be null.", "enabled_events invalid Not a valid string."]);
+    }
+
+    [Fact]
+    public async Task Endpoints_belong_to_the_environment_of_the_key()
+    {
+        var live = await Factory.ClientAsync(ApiEnvironment.Live);
+        var test = await Factory.ClientAsync(ApiEnvironment.Test);
+        var created = await (await live.PostJsonAsync("/v1/webhook_endpoints", Body("https://hooks.example.com/live", "*"))).JsonAsync();
+        var id = created.GetProperty("id").GetString();
+        created.GetProperty("environment").GetString().ShouldBe("live");
+
+        await (await test.GetAsync($"/v1/webhook_endpoints/{id}", Cancellation)).ShouldBeEnvelopeAsync(HttpStatusCode.NotFound, "webhook_endpoint_not_found");
+        await (await test.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation)).ShouldBeEnvelopeAsync(HttpStatusCode.NotFound, "webhook_endpoint_not_found");
+        (await (await test.GetAsync("/v1/webhook_endpoints?limit=100", Cancellation)).JsonAsync()).GetProperty("data").EnumerateArray()
+            .ShouldNotContain(e => e.GetProperty("id").GetString() == id);
+        (await live.GetAsync($"/v1/webhook_endpoints/{id}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A test-environment change gives the live endpoint nothing to deliver.
+        await test.CreateCounterpartyAsync("Test only");
+        var owed = await Factory.DbAsync(db => db.Set<Invoicing.Infrastructure.Webhooks.WebhookDelivery>().CountAsync(d => d.WebhookEndpointId == Guid.Parse(id!), Cancellation));
+        owed.ShouldBe(0);
+        (await live.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static JsonObject Body(string url, params string[] types) =>
+        new() { ["url"] = url, ["enabled_events"] = new JsonArray(types.Select(t => (JsonNode)JsonValue.Create(t)).ToArray()) };
+}
+
+public sealed class WebhookEndpointsTestsOnSqlite(SqliteApi api) : WebhookEndpointsTests(api), IClassFixture<SqliteApi>;
+
+public sealed class WebhookEndpointsTestsOnPostgres(PostgresApi api) : WebhookEndpointsTests(api), IClassFixture<PostgresApi>;

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Invoicing.IntegrationTests.Fixtures;
+
+/// <summary>
+/// A real HTTP receiver for webhooks: Kestrel on a free loopback port. It records every request (signature
+/// header and exact body) and answers with the status <see cref="Answer"/> gives for the request's number (1, 2, …).
+/// </summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _count;
+
+    private WebhookReceiver(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<Received> Requests { get; } = new();
+
+    /// <summary>The status for request number n (from 1); 200 unless a test says otherwise.</summary>
+    public Func<int, int> Answer { get; set; } = _ => StatusCodes.Status200OK;
+
+    public string Url { get; private set; } = string.Empty;
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app);
+        app.MapPost("/hooks", async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            receiver.Requests.Enqueue(new Received(context.Request.Headers["Invoicing-Signature"].ToString(), context.Request.ContentType, body));
+            context.Response.StatusCode = receiver.Answer(Interlocked.Increment(ref receiver._count));
+            await context.Response.WriteAsync(context.Response.StatusCode >= 300 ? "receiver says no" : "ok");
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.Url = address.TrimEnd('/') + "/hooks";
+        return receiver;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    public sealed record Received(string Signature, string? ContentType, string Body)
+    {
+        public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+
+        public string Type => Json.GetProperty("type").GetString()!;
+
+        public string ObjectId => Json.GetProperty("data").GetProperty("object").GetProperty("id").GetString()!;
+    }
+}
