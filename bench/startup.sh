@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Start-up benchmark: from starting the process to the first 200 from /health/ready, on an empty SQLite
 # database (so every run applies all migrations), with the Release build published the way the Docker image
-# publishes it and run the way the image runs it (`dotnet Invoicing.Web.dll`, Production, from its own folder).
-# Not a test. See bench/README.md, "Start-up". Needs curl.
+# publishes it (ReadyToRun) and run the way the image runs it (`dotnet Invoicing.Web.dll`, Production, from
+# its own folder). Not a test. See bench/README.md, "Start-up". Needs curl; Linux x64 (reads /proc).
 #
-#   bench/startup.sh              # 9 runs of each case
+#   bench/startup.sh              # 9 runs of each case, ReadyToRun as in the image
+#   R2R=0 bench/startup.sh        # plain IL (JIT everything), as `dotnet publish` without a runtime does
+#   NICE=-20 bench/startup.sh     # as root: run the service ahead of other load on a shared machine
 #   RUNS=3 bench/startup.sh       # quicker
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,10 +22,11 @@ cleanup() {
 trap cleanup EXIT
 
 publish=(-c Release -o "$work/app" -p:UseAppHost=false --nologo -v quiet)
-if [ "${R2R:-0}" = 1 ]; then
+R2R="${R2R:-1}"
+if [ "$R2R" = 1 ]; then
   publish+=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true)
 fi
-echo "Publishing src/Web (Release${R2R:+, R2R=$R2R}) to $work/app …" >&2
+echo "Publishing src/Web (Release, R2R=$R2R) to $work/app …" >&2
 dotnet publish src/Web/Invoicing.Web.csproj "${publish[@]}" >/dev/null
 
 key_of() { printf 'sk_%s_%s' "$1" "$(head -c 300 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 32)"; }
@@ -36,7 +39,7 @@ run_once() {
   local db="$work/$name.db" log="$work/$name.log"
   local start end pid
   start=$(date +%s%N)
-  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Invoicing="Data Source=$db" "$@" \
+  (cd "$work/app" && exec nice -n "${NICE:-0}" env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Invoicing="Data Source=$db" "$@" \
     dotnet Invoicing.Web.dll --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
   pid=$!
   pids+=("$pid")

@@ -172,7 +172,7 @@ public abstract class BootstrapKeyTests : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>A new service on a new database of this provider; null when the provider cannot run here.</summary>
+    /// <summary>A new service (not started yet) on a new database of this provider; skips the test when the provider cannot run here.</summary>
     protected abstract Task<ApiFactory> NewFactoryAsync(IReadOnlyDictionary<string, string?> settings);
 
     private static HttpClient Client(ApiFactory factory, string key)
