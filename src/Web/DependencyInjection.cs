@@ -1,4 +1,5 @@
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Web.ApiKeys;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Idempotency;
 using Invoicing.Web.Json;
@@ -28,6 +29,8 @@ internal static class DependencyInjection
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<ApiKeyRateLimiter>();
+        services.AddOptions<BootstrapKeyOptions>().BindConfiguration(BootstrapKeyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BootstrapKeyOptions>, BootstrapKeyOptionsValidator>();
 
         services.AddControllers(options => options.Filters.Add<ApiExceptionFilter>())
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))

@@ -2,6 +2,13 @@ using Invoicing.Application;
 using Invoicing.Infrastructure;
 using Invoicing.Web;
 using Invoicing.Web.ApiKeys;
+using Invoicing.Web.Health;
+
+// `healthcheck` is the container's readiness probe: it asks a running instance and builds no host of its own.
+if (ReadinessProbe.IsReadinessProbe(args))
+{
+    return await ReadinessProbe.RunAsync(args, Console.Error);
+}
 
 // `keys …` is a command of this program, not host configuration (its --environment is not the host's).
 var keysCommand = KeysCommand.IsKeysCommand(args);
@@ -19,6 +26,11 @@ await app.MigrateDatabaseAsync();
 if (keysCommand)
 {
     return await KeysCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (!await app.EnsureBootstrapKeysAsync(Console.Error))
+{
+    return 1;
 }
 
 if (app.Environment.IsDevelopment())

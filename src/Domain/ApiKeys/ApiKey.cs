@@ -57,6 +57,31 @@ public sealed class ApiKey
         return (key, secret);
     }
 
+    /// <summary>
+    /// Stores a key chosen in advance (a bootstrap key from configuration) the same way as an issued one: only
+    /// its hash and display prefix. The key must be well formed and its prefix must name <paramref name="environment"/>.
+    /// The messages never contain the key.
+    /// </summary>
+    public static ApiKey FromKnownSecret(string secret, ApiEnvironment environment, string? name, DateTimeOffset now)
+    {
+        if (!TryParseEnvironment(secret, out var prefixEnvironment))
+        {
+            throw new DomainException("A known key must be sk_test_ or sk_live_ followed by 32 to 128 base62 characters.");
+        }
+
+        if (prefixEnvironment != environment)
+        {
+            throw new DomainException($"A key that starts with {EnvironmentPrefix(prefixEnvironment)} cannot belong to the {environment.ToString().ToLowerInvariant()} environment.");
+        }
+
+        if (name is not null && Text.Length(name) > NameMaxLength)
+        {
+            throw new DomainException("A key name has at most 100 characters.");
+        }
+
+        return new ApiKey(Guid.CreateVersion7(now), environment, name, DisplayPrefix(secret), HashOf(secret), now);
+    }
+
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
     public static string EnvironmentPrefix(ApiEnvironment environment) =>
@@ -78,5 +103,6 @@ public sealed class ApiKey
     public static string HashOf(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private static string DisplayPrefix(string secret) => secret[..(8 + DisplayRandomLength)];
+    /// <summary>The first 16 characters of a well-formed key: what may be shown and logged of it.</summary>
+    public static string DisplayPrefix(string secret) => secret[..(8 + DisplayRandomLength)];
 }

@@ -111,4 +111,36 @@ public sealed class ApiKeyTests
         key.IsRevoked.ShouldBeTrue();
         key.RevokedAt.ShouldBe(Now.AddHours(1));
     }
+
+    [Theory]
+    [InlineData(ApiEnvironment.Test, "sk_test_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56")]
+    [InlineData(ApiEnvironment.Live, "sk_live_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78")]
+    public void FromKnownSecret_stores_a_chosen_key_like_an_issued_one(ApiEnvironment environment, string secret)
+    {
+        var key = ApiKey.FromKnownSecret(secret, environment, "bootstrap", Now);
+
+        key.Hash.ShouldBe(ApiKey.HashOf(secret));
+        key.Prefix.ShouldBe(secret[..16]);
+        key.Environment.ShouldBe(environment);
+        key.Name.ShouldBe("bootstrap");
+        key.CreatedAt.ShouldBe(Now);
+        key.IsRevoked.ShouldBeFalse();
+        key.Id.Version.ShouldBe(7);
+    }
+
+    [Theory]
+    [InlineData("sk_test_Sh0rtSecret", ApiEnvironment.Test)]
+    [InlineData("sk_test_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op5-", ApiEnvironment.Test)]
+    [InlineData("sk_test_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56", ApiEnvironment.Live)]
+    [InlineData("sk_live_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56", ApiEnvironment.Test)]
+    public void FromKnownSecret_refuses_a_malformed_key_or_one_of_the_other_environment_without_repeating_it(string secret, ApiEnvironment environment)
+    {
+        var refused = Should.Throw<DomainException>(() => ApiKey.FromKnownSecret(secret, environment, null, Now));
+
+        refused.Message.ShouldNotContain(secret[8..]);
+    }
+
+    [Fact]
+    public void FromKnownSecret_limits_the_name_to_100_characters() =>
+        Should.Throw<DomainException>(() => ApiKey.FromKnownSecret("sk_test_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56", ApiEnvironment.Test, new string('n', 101), Now));
 }
