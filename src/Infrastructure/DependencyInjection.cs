@@ -47,7 +47,8 @@ public static class DependencyInjection
 
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
-        services.AddSingleton<IWebhookSecretProtector, AesGcmSecretProtector>();
+        services.AddSingleton<AesGcmSecretProtector>();
+        services.AddSingleton<IWebhookSecretProtector>(sp => sp.GetRequiredService<AesGcmSecretProtector>());
         services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = WebhookDispatcher.Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateUrls));
         services.AddSingleton<WebhookDispatcher>();

@@ -1,6 +1,7 @@
 using Invoicing.Application.Common.Exceptions;
 using Invoicing.Application.Common.Idempotency;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,9 +12,12 @@ namespace Invoicing.Infrastructure.Idempotency;
 /// <summary>
 /// The records behind <see cref="IIdempotencyStore"/>, on the request's own <see cref="ApplicationDbContext"/>
 /// (so reads and writes are limited to the key's environment by the usual query filter and stamping).
+/// Stored answer bodies are encrypted with the same AES-GCM key as webhook secrets: an answer can hold a
+/// secret shown only once (a new webhook endpoint's), which must not sit in plain text for 24 hours.
 /// </summary>
 internal sealed class IdempotencyStore(
     ApplicationDbContext db,
+    AesGcmSecretProtector protector,
     TimeProvider time,
     IOptions<IdempotencyOptions> options,
     ILogger<IdempotencyStore> logger) : IIdempotencyStore
@@ -59,7 +63,7 @@ internal sealed class IdempotencyStore(
 
             if (existing.Response is { } response)
             {
-                return IdempotencyClaim.Replay(response);
+                return IdempotencyClaim.Replay(response with { Body = protector.Open(response.Body) });
             }
 
             if (existing.LockedAt > now - options.Value.LockTimeout)
@@ -98,7 +102,7 @@ internal sealed class IdempotencyStore(
                 s => s.SetProperty(r => r.ResponseStatus, response.Status)
                     .SetProperty(r => r.ResponseContentType, response.ContentType)
                     .SetProperty(r => r.ResponseLocation, response.Location)
-                    .SetProperty(r => r.ResponseBody, response.Body)
+                    .SetProperty(r => r.ResponseBody, protector.Seal(response.Body))
                     .SetProperty(r => r.CompletedAt, now)
                     .SetProperty(r => r.LockToken, (Guid?)null)
                     .SetProperty(r => r.LockedAt, (DateTime?)null),

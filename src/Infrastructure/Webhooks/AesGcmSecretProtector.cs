@@ -24,16 +24,7 @@ internal sealed class AesGcmSecretProtector(IOptions<WebhookOptions> options) : 
     public static byte[]? KeyOf(WebhookOptions options) =>
         string.IsNullOrWhiteSpace(options.SecretKey) ? null : Convert.FromBase64String(options.SecretKey);
 
-    public string Protect(string secret)
-    {
-        var plain = Encoding.UTF8.GetBytes(secret);
-        var sealedBytes = new byte[NonceSize + TagSize + plain.Length];
-        var nonce = sealedBytes.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize));
-        return Version + Convert.ToBase64String(sealedBytes);
-    }
+    public string Protect(string secret) => Version + Convert.ToBase64String(Seal(Encoding.UTF8.GetBytes(secret)));
 
     public string Unprotect(string protectedSecret)
     {
@@ -42,10 +33,26 @@ internal sealed class AesGcmSecretProtector(IOptions<WebhookOptions> options) : 
             throw new CryptographicException("Unknown protected secret format.");
         }
 
-        var sealedBytes = Convert.FromBase64String(protectedSecret[Version.Length..]);
+        return Encoding.UTF8.GetString(Open(Convert.FromBase64String(protectedSecret[Version.Length..])));
+    }
+
+    /// <summary>nonce ‖ tag ‖ ciphertext of <paramref name="plain"/> (also for the stored answers of idempotent requests).</summary>
+    public byte[] Seal(ReadOnlySpan<byte> plain)
+    {
+        var sealedBytes = new byte[NonceSize + TagSize + plain.Length];
+        var nonce = sealedBytes.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize));
+        return sealedBytes;
+    }
+
+    /// <summary>The plain bytes of what <see cref="Seal"/> made; throws when they were changed or sealed with another key.</summary>
+    public byte[] Open(ReadOnlySpan<byte> sealedBytes)
+    {
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using var aes = new AesGcm(_key, TagSize);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain);
-        return Encoding.UTF8.GetString(plain);
+        aes.Decrypt(sealedBytes[..NonceSize], sealedBytes[(NonceSize + TagSize)..], sealedBytes.Slice(NonceSize, TagSize), plain);
+        return plain;
     }
 }

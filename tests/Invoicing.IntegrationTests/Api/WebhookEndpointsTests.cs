@@ -47,6 +47,34 @@ public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
         await (await client.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation)).ShouldBeEnvelopeAsync(HttpStatusCode.NotFound, "webhook_endpoint_not_found");
     }
 
+    [Fact]
+    public async Task A_create_with_an_idempotency_key_replays_the_same_secret_but_never_stores_it_in_plain_text()
+    {
+        var client = await Factory.ClientAsync();
+        var body = Body("https://hooks.example.com/replayed", "*").ToJsonString();
+        var key = Guid.NewGuid().ToString();
+
+        async Task<string> CreateAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhook_endpoints") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request, Cancellation);
+            response.StatusCode.ShouldBe(HttpStatusCode.Created);
+            return await response.Content.ReadAsStringAsync(Cancellation);
+        }
+
+        var first = await CreateAsync();
+        var replay = await CreateAsync();
+
+        replay.ShouldBe(first);
+        var secret = System.Text.Json.JsonDocument.Parse(first).RootElement.GetProperty("secret").GetString()!;
+        var stored = await Factory.DbAsync(db => db.Set<Invoicing.Infrastructure.Idempotency.IdempotencyRecord>().IgnoreQueryFilters()
+            .Where(r => r.Key == key).Select(r => r.ResponseBody).SingleAsync(Cancellation));
+        stored.ShouldNotBeNull();
+        System.Text.Encoding.UTF8.GetString(stored).ShouldNotContain(secret);
+        System.Text.Encoding.UTF8.GetString(stored).ShouldNotContain("whsec_");
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:8080/hooks")]
     [InlineData("http://localhost/hooks")]
