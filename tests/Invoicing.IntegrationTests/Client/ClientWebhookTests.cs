@@ -42,10 +42,10 @@ public abstract class ClientWebhookTests(WebhookApi api) : ApiTests(api)
             all.EnabledEvents.ShouldBe(["*"]);
 
             var read = await client.WebhookEndpoints.GetAsync(created.Id, Cancellation);
-            read.ShouldBe(created with { Secret = null });
+            Shape(read).ShouldBe(Shape(created with { Secret = null }));
 
             var page = await client.WebhookEndpoints.ListAsync(new() { Limit = 1 }, Cancellation);
-            page.Data.ShouldHaveSingleItem().ShouldBe(all with { Secret = null });
+            Shape(page.Data.ShouldHaveSingleItem()).ShouldBe(Shape(all with { Secret = null }));
             page.HasMore.ShouldBeTrue();
             var walked = await client.WebhookEndpoints.ListAllAsync(new() { Limit = 1 }, Cancellation).ToListAsync(Cancellation);
             walked.Select(w => w.Id).Take(2).ShouldBe([all.Id, created.Id]);
@@ -177,6 +177,10 @@ public abstract class ClientWebhookTests(WebhookApi api) : ApiTests(api)
             await DeleteQuietlyAsync(client, endpoint.Id);
         }
     }
+
+    /// <summary>Every member (records compare lists by reference).</summary>
+    private static (Guid, string, InvoicingEnvironment, string, string, DateTimeOffset, string?) Shape(WebhookEndpoint w) =>
+        (w.Id, w.Object, w.Environment, w.Url, string.Join(',', w.EnabledEvents), w.CreatedAt, w.Secret);
 
     private static async Task DeleteQuietlyAsync(InvoicingClient client, Guid id)
     {
