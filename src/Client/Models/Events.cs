@@ -30,7 +30,7 @@ public sealed record InvoicingEvent
     [JsonPropertyName("created_at")]
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>The resource right after the change.</summary>
+    /// <summary>The resource right after the change. (It holds a <see cref="JsonElement"/>, which compares by reference: compare events by <see cref="Id"/>.)</summary>
     [JsonPropertyName("data")]
     public InvoicingEventData Data { get; init; } = new();
 }
