@@ -1,5 +1,5 @@
-// A consumer of the Invoicing API through Invoicing.Client: two counterparties, an invoice, pay it, show
-// how a refusal reads, and walk a list. Run the service first (dotnet run --project src/Web), then:
+// A consumer of the Invoicing API through Invoicing.Client: two counterparties, an invoice, pay it, read its
+// event, show how a refusal reads, and walk a list. Run the service first (dotnet run --project src/Web), then:
 //
 //   INVOICING_API_KEY=sk_test_… dotnet run --project samples/Invoicing.Client.Sample [-- http://localhost:5080]
 using Invoicing.Client;
@@ -38,6 +38,10 @@ try
 
     var paid = await client.Invoices.PayAsync(invoice.Id);
     Console.WriteLine($"Paid at {paid.PaidAt:yyyy-MM-ddTHH:mm:ssZ}.");
+
+    // Every change is an event; data.object is the resource right after it, read typed.
+    var latest = (await client.Events.ListAsync(new() { Type = InvoicingEventTypes.InvoicePaid, Limit = 1 })).Data[0];
+    Console.WriteLine($"Latest event: {latest.Type} of {latest.Data.AsInvoice().InvoiceNumber} at {latest.CreatedAt:yyyy-MM-ddTHH:mm:ssZ}.");
 
     try
     {

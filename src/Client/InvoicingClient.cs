@@ -3,11 +3,11 @@ using Invoicing.Client.Http;
 namespace Invoicing.Client;
 
 /// <summary>
-/// The Invoicing API from .NET: <see cref="Counterparties"/> and <see cref="Invoices"/> have one typed method
-/// per endpoint. Every failure is an <see cref="InvoicingException"/>. Transient failures (no answer, 5xx,
+/// The Invoicing API from .NET: <see cref="Counterparties"/>, <see cref="Invoices"/>, <see cref="Events"/> and
+/// <see cref="WebhookEndpoints"/> have one typed method per endpoint. Every failure is an <see cref="InvoicingException"/>. Transient failures (no answer, 5xx,
 /// 429, a still-running idempotent request) are retried with exponential backoff and jitter, honouring
-/// <c>Retry-After</c>, where that is safe: every <c>GET</c>, and every <c>POST</c> under one
-/// <c>Idempotency-Key</c> per call. Thread-safe; keep one per API key.
+/// <c>Retry-After</c>, where that is safe: every <c>GET</c> and <c>DELETE</c>, and every <c>POST</c> under one
+/// <c>Idempotency-Key</c> per call. Webhook deliveries are verified with <see cref="InvoicingWebhook"/>. Thread-safe; keep one per API key.
 /// </summary>
 public sealed class InvoicingClient
 {
@@ -37,6 +37,8 @@ public sealed class InvoicingClient
         var transport = new ApiTransport(httpClient, options.Validated(httpClient));
         Counterparties = new CounterpartyService(transport);
         Invoices = new InvoiceService(transport);
+        Events = new EventService(transport);
+        WebhookEndpoints = new WebhookEndpointService(transport);
     }
 
     /// <summary>Create, read and list counterparties.</summary>
@@ -44,4 +46,10 @@ public sealed class InvoicingClient
 
     /// <summary>Create (one or a batch), read, list, pay and void invoices.</summary>
     public InvoiceService Invoices { get; }
+
+    /// <summary>Read and list events (what changed, §9).</summary>
+    public EventService Events { get; }
+
+    /// <summary>Create, read, list and delete webhook endpoints.</summary>
+    public WebhookEndpointService WebhookEndpoints { get; }
 }

@@ -19,6 +19,12 @@ public static class InvoicingErrorCodes
     /// <summary>404: no counterparty with that id in the key's environment.</summary>
     public const string CounterpartyNotFound = "counterparty_not_found";
 
+    /// <summary>404: no event with that id in the key's environment.</summary>
+    public const string EventNotFound = "event_not_found";
+
+    /// <summary>404: no webhook endpoint with that id in the key's environment.</summary>
+    public const string WebhookEndpointNotFound = "webhook_endpoint_not_found";
+
     /// <summary>404: no such route.</summary>
     public const string RouteNotFound = "route_not_found";
 

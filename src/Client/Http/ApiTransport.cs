@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
@@ -13,7 +14,8 @@ internal sealed class ApiTransport(HttpClient http, InvoicingClientOptions optio
     private const string IdempotencyKeyHeader = "Idempotency-Key";
     private const string RequestIdHeader = "Request-Id";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    /// <summary>The client's JSON settings: the records carry their wire names, so the defaults suffice.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private static readonly ProductInfoHeaderValue UserAgent =
         new("Invoicing.Client", typeof(ApiTransport).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
@@ -41,11 +43,27 @@ internal sealed class ApiTransport(HttpClient http, InvoicingClientOptions optio
         return SendAsync<T>(HttpMethod.Post, path, body, key, cancellationToken);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, byte[]? body, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// A <c>DELETE</c>: retried like a <c>GET</c>, because deleting twice deletes once. When an earlier attempt's
+    /// outcome is unknown (no answer, or a 5xx, perhaps from a proxy after the service had done it) and a retry
+    /// answers 404 <paramref name="notFoundCode"/>, the thing is gone either way: <paramref name="gone"/> is the result.
+    /// </summary>
+    public Task<T> DeleteAsync<T>(string path, string notFoundCode, Func<T> gone, CancellationToken cancellationToken)
+        where T : class => SendAsync<T>(HttpMethod.Delete, path, null, null, cancellationToken, (notFoundCode, gone));
+
+    private async Task<T> SendAsync<T>(
+        HttpMethod method,
+        string pathAndQuery,
+        byte[]? body,
+        string? idempotencyKey,
+        CancellationToken cancellationToken,
+        (string NotFoundCode, Func<T> Gone)? deletion = null)
         where T : class
     {
-        // A GET changes nothing; a POST is repeated only under one Idempotency-Key, so the service runs it once.
-        var safeToRepeat = method == HttpMethod.Get || idempotencyKey is not null;
+        // A GET changes nothing and a DELETE does its work once however often it is sent; a POST is repeated only
+        // under one Idempotency-Key, so the service runs it once.
+        var safeToRepeat = method == HttpMethod.Get || method == HttpMethod.Delete || idempotencyKey is not null;
+        var outcomeUnknown = false;
         var uri = new Uri(options.BaseAddress!, pathAndQuery);
         var time = options.TimeProvider;
         var started = time.GetTimestamp();
@@ -56,6 +74,13 @@ internal sealed class ApiTransport(HttpClient http, InvoicingClientOptions optio
             {
                 return outcome.Result!;
             }
+
+            if (deletion is { } delete && outcomeUnknown && failure.StatusCode == HttpStatusCode.NotFound && failure.Code == delete.NotFoundCode)
+            {
+                return delete.Gone();
+            }
+
+            outcomeUnknown |= failure.StatusCode is null or >= HttpStatusCode.InternalServerError;
 
             if (!safeToRepeat || attempt >= options.MaxAttempts || !RetryPolicy.IsTransient(failure))
             {

@@ -65,7 +65,7 @@ public abstract class EventsTests(IApiFixture api) : ApiTests(api)
 
         var all = first.GetProperty("data").EnumerateArray().Concat(second).ToList();
         all.ShouldAllBe(e => e.GetProperty("type").GetString() == "invoice.created");
-        all.Select(ObjectId).ShouldBe(Enumerable.Reverse(ids));
+        all.Select(ObjectId).Take(5).ShouldBe(Enumerable.Reverse(ids)); // the class's other tests may have made older ones (test order varies with the checkout's path)
     }
 
     [Fact]

@@ -295,10 +295,86 @@ public sealed class ClientRetryTests : IAsyncDisposable
         stub.Attempts.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_delete_whose_answer_was_lost_is_retried_and_the_retrys_404_counts_as_deleted()
+    {
+        var recorder = new RecordingHandler();
+        var http = _factory.CreateDefaultClient(recorder, new LoseFirstAnswerOf(HttpMethod.Delete));
+        var client = new InvoicingClient(http, new() { ApiKey = (await _factory.CreateKeyAsync(ApiEnvironment.Test)).Secret, TimeProvider = _clock });
+        var endpoint = await client.WebhookEndpoints.CreateAsync(new() { Url = "https://example.com/hooks", EnabledEvents = [InvoicingEventTypes.All] }, cancellationToken: Cancellation);
+
+        var deleted = await client.WebhookEndpoints.DeleteAsync(endpoint.Id, Cancellation); // the first attempt deleted it, its answer never came
+
+        (deleted.Id, deleted.Deleted).ShouldBe((endpoint.Id, true));
+        var attempts = recorder.Attempts.Where(x => x.Method == HttpMethod.Delete).ToArray();
+        attempts.Select(x => x.Status).ShouldBe([null, HttpStatusCode.NotFound]);
+        attempts.ShouldAllBe(x => x.PathAndQuery == $"/v1/webhook_endpoints/{endpoint.Id}" && x.IdempotencyKey == null);
+        (await Should.ThrowAsync<InvoicingException>(() => client.WebhookEndpoints.GetAsync(endpoint.Id, Cancellation))).Code.ShouldBe(InvoicingErrorCodes.WebhookEndpointNotFound);
+    }
+
+    [Theory]
+    [InlineData(0, true)] // no answer: the first attempt may have deleted it
+    [InlineData(503, true)] // perhaps a proxy's, after the service had deleted it
+    [InlineData(429, false)] // refused before it ran: the 404 is the truth
+    public async Task A_retried_deletes_404_counts_as_deleted_only_when_an_earlier_outcome_is_unknown(int firstStatus, bool deleted)
+    {
+        var stub = RecordingHandler.Stub((_, attempt, _) => attempt switch
+        {
+            1 when firstStatus == 0 => throw new HttpRequestException("Connection reset by peer"),
+            1 => Task.FromResult<HttpResponseMessage?>(RecordingHandler.Envelope((HttpStatusCode)firstStatus, firstStatus == 429 ? InvoicingErrorCodes.RateLimited : "maintenance_window")),
+            _ => Task.FromResult<HttpResponseMessage?>(RecordingHandler.Envelope(HttpStatusCode.NotFound, InvoicingErrorCodes.WebhookEndpointNotFound)),
+        });
+        var client = ClientFactory.StubClient(stub, _clock);
+        var id = Guid.CreateVersion7();
+
+        if (deleted)
+        {
+            (await client.WebhookEndpoints.DeleteAsync(id, Cancellation)).ShouldBe(new DeletedWebhookEndpoint { Id = id, Deleted = true });
+        }
+        else
+        {
+            var error = await Should.ThrowAsync<InvoicingException>(() => client.WebhookEndpoints.DeleteAsync(id, Cancellation));
+            (error.Code, error.Kind, error.Attempts).ShouldBe((InvoicingErrorCodes.WebhookEndpointNotFound, InvoicingErrorKind.NotFound, 2));
+        }
+
+        stub.Attempts.Select(x => x.Method).ShouldBe([HttpMethod.Delete, HttpMethod.Delete]);
+        _clock.Waits.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_delete_is_retried_after_5xx_like_a_get_and_gives_up_after_the_bounded_attempts()
+    {
+        var stub = RecordingHandler.Stub((_, _, _) => Task.FromResult<HttpResponseMessage?>(RecordingHandler.Envelope(HttpStatusCode.InternalServerError, InvoicingErrorCodes.InternalError)));
+        var client = ClientFactory.StubClient(stub, _clock);
+
+        var error = await Should.ThrowAsync<InvoicingException>(() => client.WebhookEndpoints.DeleteAsync(Guid.CreateVersion7(), Cancellation));
+
+        (error.Kind, error.Attempts, error.IdempotencyKey).ShouldBe((InvoicingErrorKind.ServerError, 4, (string?)null));
+        stub.Attempts.Count.ShouldBe(4);
+    }
+
     private static async Task<(Guid A, Guid B)> TwoCounterpartiesAsync(InvoicingClient client) =>
         ((await client.Counterparties.CreateAsync(new() { Name = "A" }, cancellationToken: Cancellation)).Id,
          (await client.Counterparties.CreateAsync(new() { Name = "B" }, cancellationToken: Cancellation)).Id);
 
     private Task<int> StoredAsync(string invoiceNumber) =>
         _factory.DbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync(i => i.InvoiceNumber == invoiceNumber, Cancellation));
+}
+
+/// <summary>Lets the first request of <paramref name="method"/> reach the service, then drops its answer (a connection lost on the way back).</summary>
+internal sealed class LoseFirstAnswerOf(HttpMethod method) : DelegatingHandler
+{
+    private int _lost;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (request.Method == method && Interlocked.Exchange(ref _lost, 1) == 0)
+        {
+            response.Dispose();
+            throw new HttpRequestException("The connection was reset before the answer arrived.");
+        }
+
+        return response;
+    }
 }
