@@ -1,3 +1,4 @@
+using Invoicing.Application.ApiKeys.AuthenticateApiKey;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Idempotency;
@@ -28,6 +29,9 @@ internal static class DependencyInjection
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<ApiKeyRateLimiter>();
+        services.AddOptions<ApiKeyCacheOptions>().BindConfiguration(ApiKeyCacheOptions.Section)
+            .Validate(o => o.CacheSeconds is >= 0 and <= ApiKeyCacheOptions.MaxCacheSeconds, $"{ApiKeyCacheOptions.Section}:CacheSeconds must be between 0 and {ApiKeyCacheOptions.MaxCacheSeconds}.")
+            .ValidateOnStart();
 
         services.AddControllers(options => options.Filters.Add<ApiExceptionFilter>())
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
