@@ -2,7 +2,7 @@
 # The performance harness (bench/README.md): the service against a raw-ADO.NET baseline on the same machine, in the
 # same run, alternated A B A B. One table to stdout and to bench/results/<date>-<machine>.md.
 #
-#   bench/run.sh            the full run (about 12 minutes)
+#   bench/run.sh            the full run (about 13 minutes on 2 cores)
 #   bench/run.sh --smoke    a few seconds per scenario: proves the harness works (CI); fails only if it breaks
 #
 # Tunables (environment): BENCH_DURATION (s per measured run), BENCH_CONNECTIONS, BENCH_ROUNDS (A B pairs),
@@ -24,7 +24,7 @@ if [ "$SMOKE" -eq 1 ]; then
   CONFIG=Debug; DURATION=${BENCH_DURATION:-2}; WARMUP=1; ROUNDS=${BENCH_ROUNDS:-1}; RSS_DURATION=${BENCH_RSS_DURATION:-2}
   LIST_ROWS=${BENCH_LIST_ROWS:-20000}; LIST_ITERATIONS=20; COLD_RUNS=1; MICRO_JOB=Dry
 else
-  CONFIG=Release; DURATION=${BENCH_DURATION:-10}; WARMUP=10; ROUNDS=${BENCH_ROUNDS:-2}; RSS_DURATION=${BENCH_RSS_DURATION:-60}
+  CONFIG=Release; DURATION=${BENCH_DURATION:-10}; WARMUP=5; ROUNDS=${BENCH_ROUNDS:-2}; RSS_DURATION=${BENCH_RSS_DURATION:-60}
   LIST_ROWS=${BENCH_LIST_ROWS:-1000000}; LIST_ITERATIONS=200; COLD_RUNS=5; MICRO_JOB=Short
 fi
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
@@ -76,17 +76,18 @@ wait_ready() { # url, pid, seconds
 }
 
 # --- tools ---------------------------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null 2>&1; then
-  log "Installing wrk (Debian package) …"
+missing=()
+for tool in wrk jq curl; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "Installing ${missing[*]} (Debian packages) …"
   export DEBIAN_FRONTEND=noninteractive
   for attempt in 1 2 3 4 5 6; do
-    if apt-get update -qq && apt-get install -y -qq wrk >/dev/null; then break; fi
-    log "apt-get failed (dpkg lock?); retrying in 10 s"; sleep 10
+    if apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; then break; fi
+    log "apt-get failed (attempt $attempt; dpkg lock?); retrying in 10 s"; sleep 10
   done
-  command -v wrk >/dev/null 2>&1 || die "wrk is not installed"
+  for tool in "${missing[@]}"; do command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"; done
 fi
-for tool in curl jq; do command -v "$tool" >/dev/null 2>&1 || die "$tool is required"; done
-PG_BIN=$(dirname "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)")
+PG_BIN=$(dirname "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)")
 [ -x "$PG_BIN/initdb" ] || die "PostgreSQL server binaries (initdb, pg_ctl) not found"
 
 # --- build (Release) -----------------------------------------------------------------------------------------------
@@ -191,6 +192,22 @@ prepare_data() { # service_url key
 
 rss_kib() { awk -v f="$2" '$1 == f":" { print $2 }' "/proc/$1/status"; }
 
+# The self-contained parts first, so that the service/baseline comparisons run last (the latest, often quietest,
+# minutes of a run on a shared machine).
+# --- lists (bench/Lists, in-process through the service's pipeline) -----------------------------------------------
+log "Lists: $LIST_ROWS invoices, deep page after $LIST_DEEP …"
+dotnet run -c "$CONFIG" --no-build --project bench/Lists -- --rows "$LIST_ROWS" --deep "$LIST_DEEP" --iterations "$LIST_ITERATIONS" >"$WORK/lists.log" 2>&1 \
+  || { cat "$WORK/lists.log"; die "the lists benchmark"; }
+LIST_TABLE=$(grep -E '^\|' "$WORK/lists.log")
+LIST_RATIO=$(grep -m1 -E '^deep / first \(first page, limit 10\)' "$WORK/lists.log" | sed -E 's/.*: ([0-9.]+)×/\1/')
+[ -n "$LIST_RATIO" ] || { cat "$WORK/lists.log"; die "no ratio from the lists benchmark"; }
+
+# --- micro-benchmarks (BenchmarkDotNet, in process) ----------------------------------------------------------------
+log "Micro-benchmarks (BenchmarkDotNet, job $MICRO_JOB) …"
+dotnet run -c "$CONFIG" --no-build --project bench/Micro -- --filter '*' --job "$MICRO_JOB" --artifacts "$WORK/bdn" >"$WORK/micro.log" 2>&1 \
+  || { tail -40 "$WORK/micro.log"; die "the micro-benchmarks"; }
+MICRO_TABLE=$(cat "$WORK"/bdn/results/*-report-github.md 2>/dev/null) || { tail -40 "$WORK/micro.log"; die "no micro-benchmark report"; }
+
 # --- PostgreSQL ----------------------------------------------------------------------------------------------------
 log "Starting a throwaway PostgreSQL …"
 PG_DIR="$WORK/pg"
@@ -266,20 +283,6 @@ for run in $(seq 1 "$COLD_RUNS"); do
 done
 COLD_MS=$(printf '%s\n' "${COLD[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 log "  cold start ms: ${COLD[*]} (median $COLD_MS)"
-
-# --- lists (bench/Lists, in-process through the service's pipeline) -----------------------------------------------
-log "Lists: $LIST_ROWS invoices, deep page after $LIST_DEEP …"
-dotnet run -c "$CONFIG" --no-build --project bench/Lists -- --rows "$LIST_ROWS" --deep "$LIST_DEEP" --iterations "$LIST_ITERATIONS" >"$WORK/lists.log" 2>&1 \
-  || { cat "$WORK/lists.log"; die "the lists benchmark"; }
-LIST_TABLE=$(grep -E '^\|' "$WORK/lists.log")
-LIST_RATIO=$(grep -m1 -E '^deep / first \(first page, limit 10\)' "$WORK/lists.log" | sed -E 's/.*: ([0-9.]+)×/\1/')
-[ -n "$LIST_RATIO" ] || { cat "$WORK/lists.log"; die "no ratio from the lists benchmark"; }
-
-# --- micro-benchmarks (BenchmarkDotNet, in process) ----------------------------------------------------------------
-log "Micro-benchmarks (BenchmarkDotNet, job $MICRO_JOB) …"
-dotnet run -c "$CONFIG" --no-build --project bench/Micro -- --filter '*' --job "$MICRO_JOB" --artifacts "$WORK/bdn" >"$WORK/micro.log" 2>&1 \
-  || { tail -40 "$WORK/micro.log"; die "the micro-benchmarks"; }
-MICRO_TABLE=$(cat "$WORK"/bdn/results/*-report-github.md 2>/dev/null) || { tail -40 "$WORK/micro.log"; die "no micro-benchmark report"; }
 
 # --- the table -----------------------------------------------------------------------------------------------------
 # Means over the rounds of each side; ratio = service / baseline (requests/s; for the batch, time per batch).

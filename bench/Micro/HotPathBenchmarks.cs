@@ -20,7 +20,7 @@ public class HotPathBenchmarks
     private static readonly string Item =
         """{"amount_cents":125000,"discount_amount_cents":2500,"currency":"eur","invoice_date":"2026-11-01","invoice_due_date":"2026-12-01","invoice_number":"INV-{0}","note":"bench","originating_counterparty_id":"0193a5c2-0000-7000-8000-000000000001","receiving_counterparty_id":"0193a5c2-0000-7000-8000-000000000002"}""";
 
-    private static readonly InvoiceDraftValidator Validator = new();
+    private static readonly InvoiceDraftValidator Validator = InvoiceDraftValidator.Instance;
 
     private readonly JsonSerializerOptions _json = new();
     private byte[] _body = [];
