@@ -95,14 +95,19 @@ log "Building ($CONFIG) …"
 for project in src/Web/Invoicing.Web.csproj bench/Baseline/Invoicing.Bench.Baseline.csproj bench/Lists/Invoicing.Bench.csproj bench/Micro/Invoicing.Bench.Micro.csproj; do
   dotnet build -c "$CONFIG" -v q -nologo "$project" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "build of $project"; }
 done
-WEB_DLL="src/Web/bin/$CONFIG/net10.0/Invoicing.Web.dll"
-BASELINE_DLL="bench/Baseline/bin/$CONFIG/net10.0/Invoicing.Bench.Baseline.dll"
+WEB_DIR="$ROOT/src/Web/bin/$CONFIG/net10.0"
+WEB_DLL="$WEB_DIR/Invoicing.Web.dll"
+BASELINE_DLL="$ROOT/bench/Baseline/bin/$CONFIG/net10.0/Invoicing.Bench.Baseline.dll"
+[ -f "$WEB_DIR/appsettings.json" ] || die "no appsettings.json beside the service"
 [ -f "$WEB_DLL" ] && [ -f "$BASELINE_DLL" ] || die "build outputs not found ($WEB_DLL, $BASELINE_DLL)"
 
 # --- helpers to start the two sides --------------------------------------------------------------------------------
 # Production settings (JSON request log on stdout, to a file), rate limits lifted: the harness measures the
 # pipeline, not the per-key limit.
+# The service reads appsettings*.json from its working directory (README: run it from its own folder), so it runs
+# in its build output folder: without that it would have no Serilog sinks and would log nothing.
 service_env() { # provider connection command… (exec: run in the background, $! is the service's own pid)
+  cd "$WEB_DIR" || exit 1
   exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider="$1" ConnectionStrings__Invoicing="$2" \
     RateLimits__Test__PermitsPerSecond=1000000 RateLimits__Test__Burst=1000000 "${@:3}"
 }
@@ -236,6 +241,7 @@ diff <(curl -fsS -H "Authorization: Bearer $KEY" "$SVC/v1/invoices/$BENCH_INVOIC
   <(curl -fsS -H "Authorization: Bearer $KEY" "$BASE/v1/invoices/$BENCH_INVOICE_ID" | jq -S .) >&2 \
   || die "the baseline's invoice JSON differs from the service's"
 
+grep -q '"StatusCode":201' "$WORK/service-Postgres.log" || die "the service wrote no JSON request log (Production logging is part of what is measured)"
 alternate "GET invoice (PostgreSQL)" get.lua "$CONNECTIONS" "$SVC" "$BASE"
 alternate "POST invoice (PostgreSQL)" post.lua "$CONNECTIONS" "$SVC" "$BASE"
 alternate "batch of 1000 (PostgreSQL)" batch.lua 1 "$SVC" "$BASE" "$BATCH_DURATION"
