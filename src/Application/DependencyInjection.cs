@@ -1,4 +1,5 @@
 using FluentValidation;
+using Invoicing.Application.ApiKeys.AuthenticateApiKey;
 using Invoicing.Application.Common.Behaviours;
 using Invoicing.Application.Invoices;
 using MediatR;
@@ -22,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         services.AddScoped<InvoiceStoreRules>();
+        services.AddOptions<ApiKeyCacheOptions>();
+        services.AddSingleton<ApiKeyCache>();
         services.TryAddSingleton(TimeProvider.System);
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))

@@ -29,13 +29,17 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptions.Validator>();
 
         services.AddScoped<ICurrentEnvironment, CurrentEnvironment>();
-        services.AddDbContext<ApplicationDbContext>((sp, options) =>
-        {
-            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            _ = database.IsPostgres
-                ? options.UseNpgsql(database.ConnectionString)
-                : options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);
-        });
+        // The options are built once (singleton), not per request: building them per scope costs each request
+        // a provider set-up and a lookup of EF's internal service provider (bench/README.md, docs/decisions/0019).
+        services.AddDbContext<ApplicationDbContext>(
+            (sp, options) =>
+            {
+                var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                _ = database.IsPostgres
+                    ? options.UseNpgsql(database.ConnectionString)
+                    : options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);
+            },
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 

@@ -1,3 +1,4 @@
+using Invoicing.Application.ApiKeys.AuthenticateApiKey;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Web.ApiKeys;
 using Invoicing.Web.Errors;
@@ -31,6 +32,9 @@ internal static class DependencyInjection
         services.AddSingleton<ApiKeyRateLimiter>();
         services.AddOptions<BootstrapKeyOptions>().BindConfiguration(BootstrapKeyOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BootstrapKeyOptions>, BootstrapKeyOptionsValidator>();
+        services.AddOptions<ApiKeyCacheOptions>().BindConfiguration(ApiKeyCacheOptions.Section)
+            .Validate(o => o.CacheSeconds is >= 0 and <= ApiKeyCacheOptions.MaxCacheSeconds, $"{ApiKeyCacheOptions.Section}:CacheSeconds must be between 0 and {ApiKeyCacheOptions.MaxCacheSeconds}.")
+            .ValidateOnStart();
 
         services.AddControllers(options => options.Filters.Add<ApiExceptionFilter>())
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))

@@ -8,6 +8,12 @@ namespace Invoicing.Application.Invoices;
 /// <summary>Every field rule of §5.1 that one invoice can be checked against alone.</summary>
 internal sealed class InvoiceDraftValidator : AbstractValidator<InvoiceDraft>
 {
+    /// <summary>
+    /// The one instance the request validators share: it has no dependencies and is immutable once built, and
+    /// building its rules for every request cost more than running them (bench/Micro).
+    /// </summary>
+    public static readonly InvoiceDraftValidator Instance = new();
+
     public InvoiceDraftValidator()
     {
         RuleFor(x => x.AmountCents).Required().Min(Invoice.MinAmountCents).Max(Invoice.MaxAmountCents);

@@ -106,7 +106,7 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
     public Task<InvoiceResponse> Void(string id, CancellationToken cancellationToken) =>
         mediator.Send(new VoidInvoiceCommand(id), cancellationToken);
 
-    private static InvoiceDraft ReadDraft(JsonElement body) => new(
+    internal static InvoiceDraft ReadDraft(JsonElement body) => new(
         BodyReader.Integer(body, "amount_cents"),
         BodyReader.Integer(body, "discount_amount_cents"),
         BodyReader.String(body, "currency"),

@@ -50,6 +50,10 @@ public sealed class ApiFactory(
     /// <summary>Another service instance on the same database (a restart, or a second instance beside this one).</summary>
     public ApiFactory OnSameDatabase() => new(Provider, connectionString, settings, time);
 
+    /// <summary>Another service instance on the same database with its own clock and settings.</summary>
+    public ApiFactory OnSameDatabase(TimeProvider clock, IReadOnlyDictionary<string, string?>? otherSettings = null) =>
+        new(Provider, connectionString, otherSettings, clock);
+
     /// <summary>A client that authenticates with a new key of the given environment.</summary>
     public async Task<HttpClient> ClientAsync(ApiEnvironment environment = ApiEnvironment.Test)
     {

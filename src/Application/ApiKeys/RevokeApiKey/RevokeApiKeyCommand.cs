@@ -1,3 +1,4 @@
+using Invoicing.Application.ApiKeys.AuthenticateApiKey;
 using Invoicing.Application.Common.Exceptions;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Messaging;
@@ -9,7 +10,7 @@ namespace Invoicing.Application.ApiKeys.RevokeApiKey;
 /// <summary>Revokes the key with this display prefix; revoking twice keeps the first time.</summary>
 public sealed record RevokeApiKeyCommand(string Prefix) : ICommand<ApiKeySummary>;
 
-internal sealed class RevokeApiKeyCommandHandler(IApplicationDbContext db, TimeProvider time)
+internal sealed class RevokeApiKeyCommandHandler(IApplicationDbContext db, TimeProvider time, ApiKeyCache cache)
     : IRequestHandler<RevokeApiKeyCommand, ApiKeySummary>
 {
     public async Task<ApiKeySummary> Handle(RevokeApiKeyCommand request, CancellationToken cancellationToken)
@@ -18,6 +19,7 @@ internal sealed class RevokeApiKeyCommandHandler(IApplicationDbContext db, TimeP
             ?? throw new NotFoundException("api_key_not_found", $"No API key has the prefix {request.Prefix}.");
         key.Revoke(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(key.Hash); // this process refuses it at once; other processes within ApiKeys:CacheSeconds
         return ApiKeySummary.From(key);
     }
 }

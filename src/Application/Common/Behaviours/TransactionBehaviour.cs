@@ -20,6 +20,9 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(IApplicationDbCo
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // All or nothing per request: a failed SaveChanges rolls back the whole transaction, so EF's automatic
+        // savepoint around each SaveChanges would only cost a round trip (docs/decisions/0019).
+        db.Database.AutoSavepointsEnabled = false;
         var response = await next();
         await transaction.CommitAsync(cancellationToken);
         return response;

@@ -6,7 +6,7 @@ internal sealed class CreateInvoiceCommandValidator : AbstractValidator<CreateIn
 {
     public CreateInvoiceCommandValidator(InvoiceStoreRules store)
     {
-        RuleFor(x => x.Invoice).SetValidator(new InvoiceDraftValidator()).OverridePropertyName(string.Empty);
+        RuleFor(x => x.Invoice).SetValidator(InvoiceDraftValidator.Instance).OverridePropertyName(string.Empty);
         RuleFor(x => x.Invoice).CustomAsync((draft, context, ct) => store.AddFailuresAsync([draft], _ => string.Empty, context, ct));
     }
 }

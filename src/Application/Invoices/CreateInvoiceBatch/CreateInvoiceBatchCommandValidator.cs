@@ -19,7 +19,7 @@ internal sealed class CreateInvoiceBatchCommandValidator : AbstractValidator<Cre
         When(x => x.Items.Count is > 0 and <= CreateInvoiceBatchCommand.MaxItems, () =>
         {
             RuleForEach(x => x.Items).Required()
-                .ChildRules(item => item.RuleFor(i => i.Value).SetValidator(new InvoiceDraftValidator()).OverridePropertyName(string.Empty).When(i => i.IsPresent));
+                .ChildRules(item => item.RuleFor(i => i.Value).SetValidator(InvoiceDraftValidator.Instance).OverridePropertyName(string.Empty).When(i => i.IsPresent));
             RuleFor(x => x.Items).CustomAsync((items, context, ct) =>
                 store.AddFailuresAsync(items.Select(i => i.IsPresent ? i.Value : null).ToList(), i => $"Items[{i}].", context, ct));
         });

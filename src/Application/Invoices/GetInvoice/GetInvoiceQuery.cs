@@ -17,7 +17,7 @@ internal sealed class GetInvoiceQueryHandler(IApplicationDbContext db) : IReques
             throw NotFoundException.Invoice();
         }
 
-        return await db.Invoices.Where(i => i.Id == id).Select(InvoiceResponse.Projection).FirstOrDefaultAsync(cancellationToken)
+        return await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(InvoiceResponse.Projection).FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.Invoice();
     }
 }

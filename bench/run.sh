@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# The performance harness (bench/README.md): the service against a raw-ADO.NET baseline on the same machine, in the
+# same run, alternated A B A B. One table to stdout and to bench/results/<date>-<machine>.md.
+#
+#   bench/run.sh            the full run (about 13 minutes on 2 cores)
+#   bench/run.sh --smoke    a few seconds per scenario: proves the harness works (CI); fails only if it breaks
+#
+# Tunables (environment): BENCH_DURATION (s per measured run), BENCH_CONNECTIONS, BENCH_ROUNDS (A B pairs),
+# BENCH_RSS_DURATION (s per saturation run), BENCH_LIST_ROWS, BENCH_OUT (results file).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+SMOKE=0
+for arg in "$@"; do
+  case "$arg" in
+    --smoke) SMOKE=1 ;;
+    *) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$SMOKE" -eq 1 ]; then
+  # Debug: `dotnet test` has just built it in CI, and the smoke proves the harness, not the numbers.
+  CONFIG=Debug; DURATION=${BENCH_DURATION:-2}; WARMUP=1; ROUNDS=${BENCH_ROUNDS:-1}; RSS_DURATION=${BENCH_RSS_DURATION:-2}
+  LIST_ROWS=${BENCH_LIST_ROWS:-20000}; LIST_ITERATIONS=20; COLD_RUNS=1; MICRO_JOB=Dry
+else
+  CONFIG=Release; DURATION=${BENCH_DURATION:-10}; WARMUP=15; ROUNDS=${BENCH_ROUNDS:-2}; RSS_DURATION=${BENCH_RSS_DURATION:-60}
+  LIST_ROWS=${BENCH_LIST_ROWS:-1000000}; LIST_ITERATIONS=200; COLD_RUNS=5; MICRO_JOB=Short
+fi
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+# A batch of 1000 takes long enough that a short run would not complete one.
+BATCH_DURATION=$((DURATION < 8 ? 8 : DURATION))
+LIST_DEEP=$((LIST_ROWS * 9 / 10))
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+WORK=$(mktemp -d /tmp/invoicing-bench.XXXXXX)
+chmod 755 "$WORK"
+RESULTS="$WORK/results.tsv" # scenario side round rps p50 p99
+: >"$RESULTS"
+PIDS=()
+PG_DIR=""
+PG_BIN=""
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+  if [ -n "$PG_DIR" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+    || echo $((20000 + RANDOM % 20000))
+}
+
+wait_ready() { # url, pid, seconds
+  local deadline=$((SECONDS + $3))
+  until curl -fsS -o /dev/null "$1/health/ready" 2>/dev/null; do
+    kill -0 "$2" 2>/dev/null || return 1
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.05
+  done
+}
+
+# --- tools ---------------------------------------------------------------------------------------------------------
+missing=()
+for tool in wrk jq curl; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "Installing ${missing[*]} (Debian packages) …"
+  export DEBIAN_FRONTEND=noninteractive
+  for attempt in 1 2 3 4 5 6; do
+    if apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; then break; fi
+    log "apt-get failed (attempt $attempt; dpkg lock?); retrying in 10 s"; sleep 10
+  done
+  for tool in "${missing[@]}"; do command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"; done
+fi
+PG_BIN=$(dirname "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)")
+[ -x "$PG_BIN/initdb" ] || die "PostgreSQL server binaries (initdb, pg_ctl) not found"
+
+# --- build (Release) -----------------------------------------------------------------------------------------------
+log "Building ($CONFIG) …"
+for project in src/Web/Invoicing.Web.csproj bench/Baseline/Invoicing.Bench.Baseline.csproj bench/Lists/Invoicing.Bench.csproj bench/Micro/Invoicing.Bench.Micro.csproj; do
+  dotnet build -c "$CONFIG" -v q -nologo "$project" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "build of $project"; }
+done
+WEB_DIR="$ROOT/src/Web/bin/$CONFIG/net10.0"
+WEB_DLL="$WEB_DIR/Invoicing.Web.dll"
+BASELINE_DLL="$ROOT/bench/Baseline/bin/$CONFIG/net10.0/Invoicing.Bench.Baseline.dll"
+[ -f "$WEB_DIR/appsettings.json" ] || die "no appsettings.json beside the service"
+[ -f "$WEB_DLL" ] && [ -f "$BASELINE_DLL" ] || die "build outputs not found ($WEB_DLL, $BASELINE_DLL)"
+
+# --- helpers to start the two sides --------------------------------------------------------------------------------
+# Production settings (JSON request log on stdout, to a file), rate limits lifted: the harness measures the
+# pipeline, not the per-key limit.
+# The service reads appsettings*.json from its working directory (README: run it from its own folder), so it runs
+# in its build output folder: without that it would have no Serilog sinks and would log nothing.
+# Production refuses to start without the key that encrypts webhook secrets: a throwaway one per run.
+WEBHOOKS_KEY=$(head -c 32 /dev/urandom | base64)
+service_env() { # provider connection command… (exec: run in the background, $! is the service's own pid)
+  cd "$WEB_DIR" || exit 1
+  exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider="$1" ConnectionStrings__Invoicing="$2" \
+    Webhooks__SecretKey="$WEBHOOKS_KEY" RateLimits__Test__PermitsPerSecond=1000000 RateLimits__Test__Burst=1000000 "${@:3}"
+}
+
+create_key() { # provider connection
+  (service_env "$1" "$2" dotnet "$WEB_DLL" keys create --environment test --name bench) 2>"$WORK/keys.err" | tail -1
+}
+
+start_service() { # provider connection port
+  service_env "$1" "$2" dotnet "$WEB_DLL" --urls "http://127.0.0.1:$3" >>"$WORK/service-$1.log" 2>&1 &
+  SERVICE_PID=$!
+  PIDS+=("$SERVICE_PID")
+  wait_ready "http://127.0.0.1:$3" "$SERVICE_PID" 60 || { tail -20 "$WORK/service-$1.log"; die "the service did not become ready"; }
+}
+
+start_baseline() { # provider connection port key
+  exec_baseline() { exec dotnet "$BASELINE_DLL" "$@"; }
+  exec_baseline --urls "http://127.0.0.1:$3" --Baseline:Provider="$1" --Baseline:ConnectionString="$2" --Baseline:Key="$4" \
+    >>"$WORK/baseline-$1.log" 2>&1 &
+  BASELINE_PID=$!
+  PIDS+=("$BASELINE_PID")
+  wait_ready "http://127.0.0.1:$3" "$BASELINE_PID" 60 || { tail -20 "$WORK/baseline-$1.log"; die "the baseline did not become ready"; }
+}
+
+stop() { # pid
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+api() { # method url key [body]
+  curl -fsS -X "$1" "$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' ${4:+--data "$4"}
+}
+
+RUN_COUNTER=0
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+CLK_TCK=$(getconf CLK_TCK)
+# wrk: one thread, fixed connections, fixed duration; records "scenario side round rps p50 p99 cpu-ms-per-request"
+# (CPU time of the side's process over the run / requests: less sensitive to other load on the machine than req/s).
+measure() { # scenario side round url script connections seconds [record=1]
+  local scenario=$1 side=$2 round=$3 url=$4 script=$5 connections=$6 seconds=$7 record=${8:-1} output result pid ticks
+  RUN_COUNTER=$((RUN_COUNTER + 1))
+  pid=$([ "$side" = service ] && echo "$SERVICE_PID" || echo "$BASELINE_PID")
+  ticks=$(cpu_ticks "$pid")
+  output=$(BENCH_SCRIPTS="$ROOT/bench/scripts" BENCH_RUN="$scenario-$side-$RUN_COUNTER-$$" \
+    wrk -t1 -c"$connections" -d"${seconds}s" --timeout 30s --latency -s "$ROOT/bench/scripts/$script" "$url" 2>&1) \
+    || { echo "$output" >&2; die "wrk failed for $scenario ($side)"; }
+  ticks=$(($(cpu_ticks "$pid") - ticks))
+  result=$(grep '^RESULT ' <<<"$output") || { echo "$output" >&2; die "no result from wrk for $scenario ($side)"; }
+  local requests non2xx socket
+  requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$result")
+  non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$result")
+  socket=$(sed -E 's/.*socket_errors=([0-9]+).*/\1/' <<<"$result")
+  [ "$requests" -gt 0 ] || [ "$record" -eq 0 ] || die "$scenario ($side): no request completed"
+  [ "$non2xx" -eq 0 ] || die "$scenario ($side): $non2xx answers were not 2xx"
+  [ "$socket" -eq 0 ] || die "$scenario ($side): $socket socket errors"
+  if [ "$record" -eq 1 ]; then
+    local cpu
+    cpu=$(awk -v t="$ticks" -v r="$requests" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", 1000 * t / hz / r }')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$side" "$round" \
+      "$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$result")" \
+      "$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$result")" \
+      "$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$result")" "$cpu" >>"$RESULTS"
+    log "  $scenario $side round $round: $result cpu_ms_per_request=$cpu"
+  fi
+}
+
+# Warm both sides, then service, baseline, service, baseline …
+alternate() { # scenario script connections service_url baseline_url [seconds]
+  local seconds=${6:-$DURATION} round
+  measure "$1" service 0 "$4" "$2" "$3" "$WARMUP" 0
+  measure "$1" baseline 0 "$5" "$2" "$3" "$WARMUP" 0
+  for round in $(seq 1 "$ROUNDS"); do
+    measure "$1" service "$round" "$4" "$2" "$3" "$seconds"
+    measure "$1" baseline "$round" "$5" "$2" "$3" "$seconds"
+  done
+}
+
+# The fixtures a scenario needs, created through the service's own API: two counterparties and one invoice.
+prepare_data() { # service_url key
+  BENCH_ORIGINATING=$(api POST "$1/v1/counterparties" "$2" '{"name":"Bench Originating"}' | jq -r .id)
+  BENCH_RECEIVING=$(api POST "$1/v1/counterparties" "$2" '{"name":"Bench Receiving"}' | jq -r .id)
+  BENCH_INVOICE_ID=$(api POST "$1/v1/invoices" "$2" \
+    "{\"amount_cents\":1000,\"invoice_date\":\"2026-11-01\",\"invoice_due_date\":\"2026-12-01\",\"invoice_number\":\"BENCH-GET\",\"originating_counterparty_id\":\"$BENCH_ORIGINATING\",\"receiving_counterparty_id\":\"$BENCH_RECEIVING\"}" | jq -r .id)
+  [ -n "$BENCH_INVOICE_ID" ] && [ "$BENCH_INVOICE_ID" != null ] || die "could not create the fixtures through the service"
+  export BENCH_KEY="$2" BENCH_ORIGINATING BENCH_RECEIVING BENCH_INVOICE_ID
+}
+
+rss_kib() { awk -v f="$2" '$1 == f":" { print $2 }' "/proc/$1/status"; }
+
+# The self-contained parts first, so that the service/baseline comparisons run last (the latest, often quietest,
+# minutes of a run on a shared machine).
+# --- lists (bench/Lists, in-process through the service's pipeline) -----------------------------------------------
+log "Lists: $LIST_ROWS invoices, deep page after $LIST_DEEP …"
+dotnet run -c "$CONFIG" --no-build --project bench/Lists -- --rows "$LIST_ROWS" --deep "$LIST_DEEP" --iterations "$LIST_ITERATIONS" >"$WORK/lists.log" 2>&1 \
+  || { cat "$WORK/lists.log"; die "the lists benchmark"; }
+LIST_TABLE=$(grep -E '^\|' "$WORK/lists.log")
+LIST_RATIO=$(grep -m1 -E '^deep / first \(first page, limit 10\)' "$WORK/lists.log" | sed -E 's/.*: ([0-9.]+)×/\1/')
+[ -n "$LIST_RATIO" ] || { cat "$WORK/lists.log"; die "no ratio from the lists benchmark"; }
+
+# --- micro-benchmarks (BenchmarkDotNet, in process) ----------------------------------------------------------------
+log "Micro-benchmarks (BenchmarkDotNet, job $MICRO_JOB) …"
+dotnet run -c "$CONFIG" --no-build --project bench/Micro -- --filter '*' --job "$MICRO_JOB" --artifacts "$WORK/bdn" >"$WORK/micro.log" 2>&1 \
+  || { tail -40 "$WORK/micro.log"; die "the micro-benchmarks"; }
+MICRO_TABLE=$(cat "$WORK"/bdn/results/*-report-github.md 2>/dev/null) || { tail -40 "$WORK/micro.log"; die "no micro-benchmark report"; }
+
+# --- PostgreSQL ----------------------------------------------------------------------------------------------------
+log "Starting a throwaway PostgreSQL …"
+PG_DIR="$WORK/pg"
+mkdir -p "$PG_DIR"
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR"
+PG_PORT=$(free_port)
+as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log"; die "initdb"; }
+as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 \
+  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start >/dev/null || die "pg_ctl start"
+psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE invoicing_bench" >/dev/null || die "CREATE DATABASE"
+PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=invoicing_bench;Maximum Pool Size=64"
+
+log "PostgreSQL scenarios …"
+KEY=$(create_key Postgres "$PG_CONNECTION")
+[[ "$KEY" == sk_test_* ]] || { cat "$WORK/keys.err"; die "keys create did not print a key"; }
+SERVICE_PORT=$(free_port)
+BASELINE_PORT=$(free_port)
+start_service Postgres "$PG_CONNECTION" "$SERVICE_PORT"
+start_baseline Postgres "$PG_CONNECTION" "$BASELINE_PORT" "$KEY"
+SVC="http://127.0.0.1:$SERVICE_PORT"
+BASE="http://127.0.0.1:$BASELINE_PORT"
+prepare_data "$SVC" "$KEY"
+# Same JSON from both sides (the baseline must not be cheaper by writing less).
+diff <(curl -fsS -H "Authorization: Bearer $KEY" "$SVC/v1/invoices/$BENCH_INVOICE_ID" | jq -S .) \
+  <(curl -fsS -H "Authorization: Bearer $KEY" "$BASE/v1/invoices/$BENCH_INVOICE_ID" | jq -S .) >&2 \
+  || die "the baseline's invoice JSON differs from the service's"
+
+grep -q '"StatusCode":201' "$WORK/service-Postgres.log" || die "the service wrote no JSON request log (Production logging is part of what is measured)"
+alternate "GET invoice (PostgreSQL)" get.lua "$CONNECTIONS" "$SVC" "$BASE"
+alternate "POST invoice (PostgreSQL)" post.lua "$CONNECTIONS" "$SVC" "$BASE"
+alternate "batch of 1000 (PostgreSQL)" batch.lua 1 "$SVC" "$BASE" "$BATCH_DURATION"
+
+log "Saturation (POST, $CONNECTIONS connections, ${RSS_DURATION} s × 3): peak RSS of the service …"
+RSS_LINES=()
+for run in 1 2 3; do
+  echo 5 >"/proc/$SERVICE_PID/clear_refs" 2>/dev/null || true # resets VmHWM (peak RSS) where allowed
+  measure "saturation run $run" service "$run" "$SVC" post.lua "$CONNECTIONS" "$RSS_DURATION" 0
+  RSS_LINES+=("$(( $(rss_kib "$SERVICE_PID" VmHWM) / 1024 ))")
+done
+PEAK_RSS="${RSS_LINES[0]} / ${RSS_LINES[1]} / ${RSS_LINES[2]} MB"
+log "  peak RSS per run: $PEAK_RSS"
+stop "$SERVICE_PID"
+stop "$BASELINE_PID"
+
+# --- SQLite (single-request scenarios) -----------------------------------------------------------------------------
+log "SQLite scenarios …"
+SQLITE_CONNECTION="Data Source=$WORK/sqlite.db"
+KEY=$(create_key Sqlite "$SQLITE_CONNECTION")
+[[ "$KEY" == sk_test_* ]] || { cat "$WORK/keys.err"; die "keys create (SQLite) did not print a key"; }
+start_service Sqlite "$SQLITE_CONNECTION" "$SERVICE_PORT"
+start_baseline Sqlite "$SQLITE_CONNECTION" "$BASELINE_PORT" "$KEY"
+prepare_data "$SVC" "$KEY"
+alternate "GET invoice (SQLite)" get.lua "$CONNECTIONS" "$SVC" "$BASE"
+# SQLite has one writer: with many connections the writers queue on the database lock and measure its busy-wait back-off.
+alternate "POST invoice (SQLite, 1 connection)" post.lua 1 "$SVC" "$BASE"
+stop "$SERVICE_PID"
+stop "$BASELINE_PID"
+
+# --- cold start ----------------------------------------------------------------------------------------------------
+log "Cold start ($CONFIG, SQLite, a new database each time, until /health/ready answers) …"
+COLD=()
+for run in $(seq 1 "$COLD_RUNS"); do
+  rm -f "$WORK/cold.db"*
+  started=$(date +%s%N)
+  service_env Sqlite "Data Source=$WORK/cold.db" dotnet "$WEB_DLL" --urls "http://127.0.0.1:$SERVICE_PORT" >>"$WORK/cold.log" 2>&1 &
+  pid=$!
+  PIDS+=("$pid")
+  until curl -fsS -o /dev/null "$SVC/health/ready" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$WORK/cold.log"; die "the service exited during cold start"; }
+    sleep 0.01
+  done
+  COLD+=("$(( ($(date +%s%N) - started) / 1000000 ))")
+  stop "$pid"
+done
+COLD_MS=$(printf '%s\n' "${COLD[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+log "  cold start ms: ${COLD[*]} (median $COLD_MS)"
+
+# --- the table -----------------------------------------------------------------------------------------------------
+# Means over the rounds of each side; ratio = service / baseline (requests/s; for the batch, time per batch).
+TABLE=$(awk -F'\t' '
+  { key = $1 SUBSEP $2; n[key]++; rps[key] += $4; p50[key] += $5; p99[key] += $6; cpu[key] += $7; if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
+  END {
+    print "| scenario | service req/s | p50 ms | p99 ms | CPU ms/req | baseline req/s | p50 ms | p99 ms | CPU ms/req | ratio | goal |"
+    print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    for (i = 1; i <= count; i++) {
+      s = order[i] SUBSEP "service"; b = order[i] SUBSEP "baseline"
+      if (order[i] ~ /^batch/) { ratio = sprintf("%.2f× the time", (p50[s] / n[s]) / (p50[b] / n[b])); goal = "≤ 2× the time" }
+      else { ratio = sprintf("%.0f%% of req/s", 100 * (rps[s] / n[s]) / (rps[b] / n[b])); goal = order[i] ~ /^GET/ ? "≥ 80%" : "≥ 70%"; if (order[i] ~ /SQLite/) goal = goal " (goal is for PostgreSQL)" }
+      printf "| %s | %.0f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f | %s | %s |\n", order[i], rps[s] / n[s], p50[s] / n[s], p99[s] / n[s], cpu[s] / n[s], rps[b] / n[b], p50[b] / n[b], p99[b] / n[b], cpu[b] / n[b], ratio, goal
+    }
+  }' "$RESULTS")
+
+MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+REPORT=$(cat <<EOF
+# Benchmark $(date -u +%Y-%m-%dT%H:%MZ)$([ "$SMOKE" -eq 1 ] && echo " (smoke: not a measurement)")
+
+- Machine: $MACHINE, host \`$(hostname)\`
+- Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)
+- .NET $(dotnet --version), PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }'), $(wrk -v 2>&1 | head -1 | awk '{ print $1, $2 }')
+- Build: $CONFIG. wrk: 1 thread, $CONNECTIONS connections (1 for the batch), ${DURATION} s per run (${BATCH_DURATION} s for the batch) after ${WARMUP} s warm-up per side, $ROUNDS rounds alternated service/baseline
+- Commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')
+
+$TABLE
+
+| measure | value | goal |
+|---|---:|---|
+| list, deep page (after ${LIST_DEEP}) vs first page, limit 10, median ($LIST_ROWS invoices) | ${LIST_RATIO}× | ≤ 1.5× |
+| peak RSS of the service, POST saturation, three runs of ${RSS_DURATION} s | $PEAK_RSS | ≤ 250 MB, no growth |
+| cold start to /health/ready (SQLite, $CONFIG, new database), median of $COLD_RUNS | $COLD_MS ms (${COLD[*]}) | ≤ 1500 ms |
+
+## Lists (bench/Lists)
+
+$LIST_TABLE
+
+## Micro-benchmarks (BenchmarkDotNet, job $MICRO_JOB)
+
+$MICRO_TABLE
+EOF
+)
+
+echo "$REPORT"
+if [ "$SMOKE" -eq 1 ]; then
+  log "Smoke run passed (the numbers above are not a measurement; nothing written)."
+else
+  FILE=${BENCH_OUT:-bench/results/$(date -u +%Y-%m-%d)-$(hostname).md}
+  mkdir -p "$(dirname "$FILE")"
+  echo "$REPORT" >"$FILE"
+  log "Written to $FILE"
+fi
