@@ -10,44 +10,16 @@ namespace Invoicing.IntegrationTests.Api;
 /// Two service instances on one PostgreSQL database (§7): the claim is the database's unique index, not a
 /// lock in one process. PostgreSQL only: it is the database several instances share in production.
 /// </summary>
-public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : IAsyncLifetime
+public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : TwoInstances(server)
 {
-    private ApiFactory? _first;
-    private ApiFactory? _second;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (server.UnavailableReason is null)
-        {
-            _first = new ApiFactory("Postgres", await server.CreateDatabaseAsync());
-            _ = _first.Server;
-            _second = _first.OnSameDatabase();
-            _ = _second.Server;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var factory in new[] { _first, _second })
-        {
-            if (factory is not null)
-            {
-                await factory.DisposeAsync();
-            }
-        }
-    }
-
     [Fact]
     public async Task A_hundred_parallel_identical_requests_over_two_instances_create_one_invoice()
     {
-        if (server.UnavailableReason is { } reason)
-        {
-            Assert.Skip(reason);
-        }
+        SkipWithoutPostgres();
 
         var cancellation = TestContext.Current.CancellationToken;
-        var secret = (await _first!.CreateKeyAsync(ApiEnvironment.Test)).Secret;
-        var clients = new[] { _first.CreateClient(), _second!.CreateClient() };
+        var secret = (await First.CreateKeyAsync(ApiEnvironment.Test)).Secret;
+        var clients = new[] { First.CreateClient(), Second.CreateClient() };
         foreach (var client in clients)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
@@ -64,7 +36,7 @@ public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : IAsyn
         }));
 
         var number = (string)JsonNode.Parse(body)!["invoice_number"]!;
-        (await _first.DbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync(i => i.InvoiceNumber == number, cancellation))).ShouldBe(1);
+        (await First.DbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync(i => i.InvoiceNumber == number, cancellation))).ShouldBe(1);
         var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
         created.ShouldNotBeEmpty();
         foreach (var response in responses.Except(created))
@@ -92,20 +64,17 @@ public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : IAsyn
     [Fact]
     public async Task A_slow_holder_whose_stale_claim_a_retry_took_over_rolls_back_so_the_request_runs_once()
     {
-        if (server.UnavailableReason is { } reason)
-        {
-            Assert.Skip(reason);
-        }
+        SkipWithoutPostgres();
 
         var cancellation = TestContext.Current.CancellationToken;
-        var secret = (await _first!.CreateKeyAsync(ApiEnvironment.Test)).Secret;
-        var (slow, retry) = (_first.CreateClient(), _second!.CreateClient());
+        var secret = (await First.CreateKeyAsync(ApiEnvironment.Test)).Secret;
+        var (slow, retry) = (First.CreateClient(), Second.CreateClient());
         slow.DefaultRequestHeaders.Authorization = new("Bearer", secret);
         retry.DefaultRequestHeaders.Authorization = new("Bearer", secret);
         var body = Http.Invoice(await slow.CreateCounterpartyAsync("A"), await slow.CreateCounterpartyAsync("B")).ToJsonString();
         var key = "slow-" + Guid.NewGuid().ToString("N");
         var gate = new CommandGate();
-        _first.Faults.HoldCommands = gate;
+        First.Faults.HoldCommands = gate;
         try
         {
             // The first instance claims the key and stalls before its handler.
@@ -117,7 +86,7 @@ public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : IAsyn
             }
 
             // Its claim ages past the lock timeout, so a retry on the other instance takes it over and runs.
-            await _first.DbAsync(db => db.Database.ExecuteSqlAsync(
+            await First.DbAsync(db => db.Database.ExecuteSqlAsync(
                 $"UPDATE idempotency_keys SET locked_at = locked_at - interval '1 hour' WHERE key = {key}", cancellation));
             var retried = await retry.SendAsync(Post(body, key), cancellation);
             retried.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -127,14 +96,14 @@ public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : IAsyn
             await (await first).ShouldBeEnvelopeAsync(HttpStatusCode.Conflict, "idempotency_key_in_use");
 
             var number = (string)JsonNode.Parse(body)!["invoice_number"]!;
-            (await _first.DbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync(i => i.InvoiceNumber == number, cancellation))).ShouldBe(1);
+            (await First.DbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync(i => i.InvoiceNumber == number, cancellation))).ShouldBe(1);
             var replay = await slow.SendAsync(Post(body, key), cancellation);
             replay.StatusCode.ShouldBe(HttpStatusCode.Created);
             (await replay.Content.ReadAsStringAsync(cancellation)).ShouldBe(await retried.Content.ReadAsStringAsync(cancellation));
         }
         finally
         {
-            _first.Faults.HoldCommands = null;
+            First.Faults.HoldCommands = null;
         }
     }
 

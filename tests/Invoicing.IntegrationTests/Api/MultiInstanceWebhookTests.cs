@@ -12,43 +12,15 @@ namespace Invoicing.IntegrationTests.Api;
 /// splits the work, so every event reaches the receiver exactly once. PostgreSQL only: it is the database
 /// several instances share in production.
 /// </summary>
-public sealed class MultiInstanceWebhookTests(PostgresServer server) : IAsyncLifetime
+public sealed class MultiInstanceWebhookTests(PostgresServer server) : TwoInstances(server, WebhookApi.Settings)
 {
-    private ApiFactory? _first;
-    private ApiFactory? _second;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (server.UnavailableReason is null)
-        {
-            _first = new ApiFactory("Postgres", await server.CreateDatabaseAsync(), WebhookApi.Settings);
-            _ = _first.Server;
-            _second = _first.OnSameDatabase();
-            _ = _second.Server;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var factory in new[] { _first, _second })
-        {
-            if (factory is not null)
-            {
-                await factory.DisposeAsync();
-            }
-        }
-    }
-
     [Fact]
     public async Task Two_workers_deliver_two_hundred_events_each_exactly_once()
     {
-        if (server.UnavailableReason is { } reason)
-        {
-            Assert.Skip(reason);
-        }
+        SkipWithoutPostgres();
 
         await using var receiver = await WebhookReceiver.StartAsync();
-        var client = await _first!.ClientAsync(ApiEnvironment.Test);
+        var client = await First.ClientAsync(ApiEnvironment.Test);
         var endpoint = await client.PostJsonAsync(
             "/v1/webhook_endpoints", new JsonObject { ["url"] = receiver.Url, ["enabled_events"] = new JsonArray("invoice.created") });
         endpoint.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -57,7 +29,7 @@ public sealed class MultiInstanceWebhookTests(PostgresServer server) : IAsyncLif
         batch.StatusCode.ShouldBe(HttpStatusCode.Created);
         var invoiceIds = (await batch.JsonAsync()).EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
 
-        var passes = await Task.WhenAll(new[] { _first, _second! }.Select(async factory =>
+        var passes = await Task.WhenAll(new[] { First, Second }.Select(async factory =>
         {
             var attempted = new List<int>();
             int count;
@@ -74,7 +46,7 @@ public sealed class MultiInstanceWebhookTests(PostgresServer server) : IAsyncLif
         received.Count.ShouldBe(200);
         received.Select(r => r.Json.GetProperty("id").GetString()).Distinct().Count().ShouldBe(200);
         received.Select(r => r.ObjectId).ShouldBe(invoiceIds, ignoreOrder: true);
-        var statuses = await _first.DbAsync(db => db.Set<WebhookDelivery>().GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        var statuses = await First.DbAsync(db => db.Set<WebhookDelivery>().GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
         statuses.ShouldHaveSingleItem().ShouldBe(new { Key = WebhookDeliveryStatus.Delivered, Count = 200 });
     }
 }
