@@ -6,7 +6,8 @@
 #   bench/run.sh --smoke    a few seconds per scenario: proves the harness works (CI); fails only if it breaks
 #
 # Tunables (environment): BENCH_DURATION (s per measured run), BENCH_CONNECTIONS, BENCH_ROUNDS (A B pairs),
-# BENCH_RSS_DURATION (s per saturation run), BENCH_LIST_ROWS, BENCH_OUT (results file).
+# BENCH_RSS_DURATION (s per saturation run), BENCH_LIST_ROWS, BENCH_OUT (results file),
+# BENCH_ONLY (comma-separated parts to run while iterating: lists,micro,get,post,batch,rss,sqlite,cold; default all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -197,23 +198,31 @@ prepare_data() { # service_url key
   export BENCH_KEY="$2" BENCH_ORIGINATING BENCH_RECEIVING BENCH_INVOICE_ID
 }
 
+want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
+
 rss_kib() { awk -v f="$2" '$1 == f":" { print $2 }' "/proc/$1/status"; }
 
 # The self-contained parts first, so that the service/baseline comparisons run last (the latest, often quietest,
 # minutes of a run on a shared machine).
 # --- lists (bench/Lists, in-process through the service's pipeline) -----------------------------------------------
+LIST_TABLE="(not run)"; LIST_RATIO="–"
+if want lists; then
 log "Lists: $LIST_ROWS invoices, deep page after $LIST_DEEP …"
 dotnet run -c "$CONFIG" --no-build --project bench/Lists -- --rows "$LIST_ROWS" --deep "$LIST_DEEP" --iterations "$LIST_ITERATIONS" >"$WORK/lists.log" 2>&1 \
   || { cat "$WORK/lists.log"; die "the lists benchmark"; }
 LIST_TABLE=$(grep -E '^\|' "$WORK/lists.log")
 LIST_RATIO=$(grep -m1 -E '^deep / first \(first page, limit 10\)' "$WORK/lists.log" | sed -E 's/.*: ([0-9.]+)×/\1/')
 [ -n "$LIST_RATIO" ] || { cat "$WORK/lists.log"; die "no ratio from the lists benchmark"; }
+fi
 
 # --- micro-benchmarks (BenchmarkDotNet, in process) ----------------------------------------------------------------
+MICRO_TABLE="(not run)"
+if want micro; then
 log "Micro-benchmarks (BenchmarkDotNet, job $MICRO_JOB) …"
 dotnet run -c "$CONFIG" --no-build --project bench/Micro -- --filter '*' --job "$MICRO_JOB" --artifacts "$WORK/bdn" >"$WORK/micro.log" 2>&1 \
   || { tail -40 "$WORK/micro.log"; die "the micro-benchmarks"; }
 MICRO_TABLE=$(cat "$WORK"/bdn/results/*-report-github.md 2>/dev/null) || { tail -40 "$WORK/micro.log"; die "no micro-benchmark report"; }
+fi
 
 # --- PostgreSQL ----------------------------------------------------------------------------------------------------
 log "Starting a throwaway PostgreSQL …"
@@ -244,16 +253,16 @@ diff <(curl -fsS -H "Authorization: Bearer $KEY" "$SVC/v1/invoices/$BENCH_INVOIC
   || die "the baseline's invoice JSON differs from the service's"
 
 grep -q '"StatusCode":201' "$WORK/service-Postgres.log" || die "the service wrote no JSON request log (Production logging is part of what is measured)"
-alternate "GET invoice (PostgreSQL)" get.lua "$CONNECTIONS" "$SVC" "$BASE"
-alternate "POST invoice (PostgreSQL)" post.lua "$CONNECTIONS" "$SVC" "$BASE"
-alternate "batch of 1000 (PostgreSQL)" batch.lua 1 "$SVC" "$BASE" "$BATCH_DURATION"
+want get && alternate "GET invoice (PostgreSQL)" get.lua "$CONNECTIONS" "$SVC" "$BASE"
+want post && alternate "POST invoice (PostgreSQL)" post.lua "$CONNECTIONS" "$SVC" "$BASE"
+want batch && alternate "batch of 1000 (PostgreSQL)" batch.lua 1 "$SVC" "$BASE" "$BATCH_DURATION"
 
 log "Saturation (POST, $CONNECTIONS connections, ${RSS_DURATION} s × 3): peak RSS of the service …"
-RSS_LINES=()
-for run in 1 2 3; do
+RSS_LINES=(– – –)
+want rss && for run in 1 2 3; do
   echo 5 >"/proc/$SERVICE_PID/clear_refs" 2>/dev/null || true # resets VmHWM (peak RSS) where allowed
   measure "saturation run $run" service "$run" "$SVC" post.lua "$CONNECTIONS" "$RSS_DURATION" 0
-  RSS_LINES+=("$(( $(rss_kib "$SERVICE_PID" VmHWM) / 1024 ))")
+  RSS_LINES[run - 1]="$(( $(rss_kib "$SERVICE_PID" VmHWM) / 1024 ))"
 done
 PEAK_RSS="${RSS_LINES[0]} / ${RSS_LINES[1]} / ${RSS_LINES[2]} MB"
 log "  peak RSS per run: $PEAK_RSS"
@@ -261,6 +270,7 @@ stop "$SERVICE_PID"
 stop "$BASELINE_PID"
 
 # --- SQLite (single-request scenarios) -----------------------------------------------------------------------------
+if want sqlite; then
 log "SQLite scenarios …"
 SQLITE_CONNECTION="Data Source=$WORK/sqlite.db"
 KEY=$(create_key Sqlite "$SQLITE_CONNECTION")
@@ -273,11 +283,12 @@ alternate "GET invoice (SQLite)" get.lua "$CONNECTIONS" "$SVC" "$BASE"
 alternate "POST invoice (SQLite, 1 connection)" post.lua 1 "$SVC" "$BASE"
 stop "$SERVICE_PID"
 stop "$BASELINE_PID"
+fi
 
 # --- cold start ----------------------------------------------------------------------------------------------------
 log "Cold start ($CONFIG, SQLite, a new database each time, until /health/ready answers) …"
 COLD=()
-for run in $(seq 1 "$COLD_RUNS"); do
+want cold && for run in $(seq 1 "$COLD_RUNS"); do
   rm -f "$WORK/cold.db"*
   started=$(date +%s%N)
   service_env Sqlite "Data Source=$WORK/cold.db" dotnet "$WEB_DLL" --urls "http://127.0.0.1:$SERVICE_PORT" >>"$WORK/cold.log" 2>&1 &
@@ -290,7 +301,8 @@ for run in $(seq 1 "$COLD_RUNS"); do
   COLD+=("$(( ($(date +%s%N) - started) / 1000000 ))")
   stop "$pid"
 done
-COLD_MS=$(printf '%s\n' "${COLD[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+COLD_MS=–
+[ ${#COLD[@]} -gt 0 ] && COLD_MS=$(printf '%s\n' "${COLD[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 log "  cold start ms: ${COLD[*]} (median $COLD_MS)"
 
 # --- the table -----------------------------------------------------------------------------------------------------
