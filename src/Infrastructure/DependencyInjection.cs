@@ -29,17 +29,21 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptions.Validator>();
 
         services.AddScoped<ICurrentEnvironment, CurrentEnvironment>();
-        // The options are built once (singleton), not per request: building them per scope costs each request
-        // a provider set-up and a lookup of EF's internal service provider (bench/README.md, docs/decisions/0019).
-        services.AddDbContext<ApplicationDbContext>(
-            (sp, options) =>
-            {
-                var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                _ = database.IsPostgres
-                    ? options.UseNpgsql(database.ConnectionString)
-                    : options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);
-            },
-            optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled contexts with options built once: a request rents a context instead of building one (its internal
+        // services, change tracker, …), and binds it to its own environment (docs/decisions/0019, 0022).
+        services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            _ = database.IsPostgres
+                ? options.UseNpgsql(database.ConnectionString)
+                : options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);
+        });
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext();
+            db.UseEnvironment(sp.GetRequiredService<ICurrentEnvironment>());
+            return db;
+        });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 

@@ -7,9 +7,9 @@ using static Invoicing.Application.Common.Validation.FieldErrorCodes;
 namespace Invoicing.Application.Invoices;
 
 /// <summary>
-/// The rules of §5.1 that need the database, checked for a whole list of drafts at once: one
-/// query for the referenced counterparties, one for clashing invoice numbers, never one per item.
-/// Both queries see only the key's environment, so another environment's rows do not exist here.
+/// The rules of §5.1 that need the database, checked for a whole list of drafts at once in one query (the
+/// referenced counterparties with their clashing invoice numbers), never one per item (docs/decisions/0022).
+/// The query sees only the key's environment (both tables' filters), so another environment's rows do not exist here.
 /// </summary>
 internal sealed class InvoiceStoreRules(IApplicationDbContext db)
 {
@@ -22,20 +22,25 @@ internal sealed class InvoiceStoreRules(IApplicationDbContext db)
         var referenced = drafts
             .SelectMany(d => d is null ? [] : new[] { d.OriginatingCounterpartyId, d.ReceivingCounterpartyId })
             .Where(id => id.IsPresent).Select(id => id.Value).Distinct().ToList();
-        var existing = referenced.Count == 0
-            ? []
-            : (await db.Counterparties.Where(c => referenced.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-
         var numbered = drafts.Where(d => d is { InvoiceNumber.IsPresent: true, OriginatingCounterpartyId.IsPresent: true }).ToList();
         var originators = numbered.Select(d => d!.OriginatingCounterpartyId.Value).Distinct().ToList();
         var numbers = numbered.Select(d => d!.InvoiceNumber.Value).Distinct().ToList();
-        var taken = numbered.Count == 0
+
+        // One round trip: the referenced counterparties that exist, each joined to those of the requested numbers it
+        // has already used as an originator (flat rows: a counterparty with no clash comes back once, with no number).
+        // An invoice's originator exists in its environment, so no clash is missed (docs/decisions/0022).
+        var found = referenced.Count == 0
             ? []
-            : (await db.Invoices
-                .Where(i => originators.Contains(i.OriginatingCounterpartyId) && numbers.Contains(i.InvoiceNumber))
-                .Select(i => new { i.OriginatingCounterpartyId, i.InvoiceNumber })
-                .ToListAsync(cancellationToken))
-                .Select(i => (i.OriginatingCounterpartyId, i.InvoiceNumber)).ToHashSet();
+            : await (
+                from c in db.Counterparties
+                where referenced.Contains(c.Id)
+                join i in db.Invoices.Where(i => originators.Contains(i.OriginatingCounterpartyId) && numbers.Contains(i.InvoiceNumber))
+                    on c.Id equals i.OriginatingCounterpartyId into clashes
+                from clash in clashes.DefaultIfEmpty()
+                select new StoredRow(c.Id, clash == null ? null : clash.InvoiceNumber))
+                .ToListAsync(cancellationToken);
+        var existing = found.Select(row => row.CounterpartyId).ToHashSet();
+        var taken = found.Where(row => row.TakenNumber is not null).Select(row => (row.CounterpartyId, row.TakenNumber!)).ToHashSet();
 
         for (var index = 0; index < drafts.Count; index++)
         {
@@ -63,6 +68,9 @@ internal sealed class InvoiceStoreRules(IApplicationDbContext db)
             }
         }
     }
+
+    /// <summary>A referenced counterparty that exists, and one number it already used as an originator (or none).</summary>
+    private sealed record StoredRow(Guid CounterpartyId, string? TakenNumber);
 
     private static ValidationFailure Failure(string property, string code, string message) =>
         new(property, message) { ErrorCode = code };

@@ -22,9 +22,16 @@ namespace Invoicing.Infrastructure.Persistence;
 /// It is also the outbox (docs/decisions/0015): each save turns the domain events its entities raised into
 /// event rows, and one delivery row per event and matching webhook endpoint, in the same save.
 /// </summary>
-public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, ICurrentEnvironment environment)
+/// <remarks>
+/// Contexts are pooled (docs/decisions/0022): one instance serves many requests in turn. The scope that rents it
+/// hands it that scope's <see cref="ICurrentEnvironment"/> (<see cref="UseEnvironment"/>), and returning it to the pool
+/// forgets it, so a reused context never sees the previous request's environment.
+/// </remarks>
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
     : DbContext(options), IApplicationDbContext
 {
+    private ICurrentEnvironment? _environment;
+
     public DbSet<Invoice> Invoices => Set<Invoice>();
 
     public DbSet<Counterparty> Counterparties => Set<Counterparty>();
@@ -36,7 +43,25 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     /// <summary>Read by the query filters each time a query runs, so each context filters by its own request's key.</summary>
-    private ApiEnvironment CurrentEnvironment => environment.Value;
+    private ApiEnvironment CurrentEnvironment =>
+        (_environment ?? throw new InvalidOperationException("This context was not rented for a scope, so it has no environment.")).Value;
+
+    /// <summary>Binds a context, new or rented from the pool, to the environment of the scope that uses it.</summary>
+    public void UseEnvironment(ICurrentEnvironment environment) => _environment = environment;
+
+    /// <summary>Returning the context to the pool: it keeps nothing of the scope that used it.</summary>
+    public override void Dispose()
+    {
+        _environment = null;
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        _environment = null;
+        return base.DisposeAsync();
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

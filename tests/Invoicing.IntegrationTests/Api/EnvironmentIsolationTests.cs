@@ -1,13 +1,19 @@
+using System.Diagnostics;
 using System.Net;
+using Invoicing.Application.Common.Interfaces;
 using Invoicing.Domain.Common;
+using Invoicing.Infrastructure.Persistence;
 using Invoicing.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Invoicing.IntegrationTests.Api;
 
 /// <summary>Data never crosses between test and live (§2), in either direction.</summary>
 public abstract class EnvironmentIsolationTests(IApiFixture api) : ApiTests(api)
 {
+    private static new CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
     [Theory]
     [InlineData(ApiEnvironment.Live, ApiEnvironment.Test)]
     [InlineData(ApiEnvironment.Test, ApiEnvironment.Live)]
@@ -58,6 +64,58 @@ public abstract class EnvironmentIsolationTests(IApiFixture api) : ApiTests(api)
 
         var stored = await Factory.DbAsync(db => db.Invoices.IgnoreQueryFilters().Where(i => i.InvoiceNumber == number).Select(i => i.Environment).ToListAsync());
         stored.ShouldBe([ApiEnvironment.Test, ApiEnvironment.Live], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_pooled_context_rented_again_by_another_scope_never_carries_the_previous_environment()
+    {
+        var testCounterparty = await (await Factory.ClientAsync(ApiEnvironment.Test)).CreateCounterpartyAsync("Test side");
+        var liveCounterparty = await (await Factory.ClientAsync(ApiEnvironment.Live)).CreateCounterpartyAsync("Live side");
+
+        ApplicationDbContext used;
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ICurrentEnvironment>().Set(ApiEnvironment.Test);
+            used = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            (await used.Counterparties.Select(c => c.Id).ToListAsync(Cancellation)).ShouldContain(testCounterparty);
+        }
+
+        // The pool hands out its oldest context first: hold every other one until ours comes back (a background job
+        // of the host may hold it for a moment).
+        var scopes = new List<AsyncServiceScope>();
+        try
+        {
+            ApplicationDbContext? again = null;
+            for (var waited = Stopwatch.StartNew(); again is null;)
+            {
+                waited.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the disposed context never came back from the pool");
+                var scope = Factory.Services.CreateAsyncScope();
+                scopes.Add(scope);
+                var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+                if (ReferenceEquals(db, used))
+                {
+                    again = db;
+
+                    // No key has authenticated the new scope yet: the reused context fails closed instead of reading as Test.
+                    await Should.ThrowAsync<InvalidOperationException>(() => db.Counterparties.ToListAsync(Cancellation));
+                    scope.ServiceProvider.GetRequiredService<ICurrentEnvironment>().Set(ApiEnvironment.Live);
+                    var seen = await db.Counterparties.Select(c => c.Id).ToListAsync(Cancellation);
+                    seen.ShouldContain(liveCounterparty);
+                    seen.ShouldNotContain(testCounterparty);
+                }
+                else
+                {
+                    await Task.Delay(1, Cancellation);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
     }
 }
 

@@ -24,8 +24,12 @@ public sealed class EnvironmentScopeTests
         }
     }
 
-    private static ApplicationDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite("Data Source=:memory:").Options, new FixedEnvironment());
+    private static ApplicationDbContext NewContext()
+    {
+        var db = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite("Data Source=:memory:").Options);
+        db.UseEnvironment(new FixedEnvironment());
+        return db;
+    }
 
     [Fact]
     public void The_domain_has_environment_scoped_entities() =>
