@@ -9,7 +9,6 @@ using Invoicing.Domain.Counterparties;
 using Invoicing.Domain.Events;
 using Invoicing.Domain.Invoices;
 using Invoicing.Domain.Webhooks;
-using Invoicing.Infrastructure.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -20,7 +19,7 @@ namespace Invoicing.Infrastructure.Persistence;
 /// The one place that keeps environments apart: every <see cref="EnvironmentScopedEntity"/> is read
 /// through a query filter on the current key's environment, and stamped with it when first stored.
 /// It is also the outbox (docs/decisions/0015): each save turns the domain events its entities raised into
-/// event rows, and one delivery row per event and matching webhook endpoint, in the same save.
+/// event rows in the same save; the delivery worker fans them out to the endpoints later (docs/decisions/0020).
 /// </summary>
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, ICurrentEnvironment environment)
     : DbContext(options), IApplicationDbContext
@@ -41,11 +40,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEnvironment();
-        if (TakeEvents() is { Count: > 0 } events)
-        {
-            var endpoints = await WebhookEndpoints.Select(w => new EndpointSubscription(w.Id, w.EnabledEvents)).ToListAsync(cancellationToken);
-            AddToOutbox(events, endpoints);
-        }
+        AddToOutbox(TakeEvents());
 
         try
         {
@@ -64,10 +59,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEnvironment();
-        if (TakeEvents() is { Count: > 0 } events)
-        {
-            AddToOutbox(events, [.. WebhookEndpoints.Select(w => new EndpointSubscription(w.Id, w.EnabledEvents))]);
-        }
+        AddToOutbox(TakeEvents());
 
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -110,19 +102,14 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             .Select(e => EventTypes.ToEvent(e.Raised))
             .ToList();
 
-    /// <summary>Adds the events and their deliveries (one per endpoint of this environment that receives the type); all are inserted by this save.</summary>
-    private void AddToOutbox(List<Event> events, List<EndpointSubscription> endpoints)
+    /// <summary>Adds the events, inserted by this save; undispatched until the delivery worker's fan-out (docs/decisions/0020).</summary>
+    private void AddToOutbox(List<Event> events)
     {
-        Events.AddRange(events);
-        foreach (var e in events)
+        if (events.Count > 0)
         {
-            foreach (var endpoint in endpoints.Where(w => w.Receives(e.Type)))
-            {
-                Set<WebhookDelivery>().Add(WebhookDelivery.Create(e.Id, endpoint.Id, e.CreatedAt.UtcDateTime));
-            }
+            Events.AddRange(events);
+            StampEnvironment();
         }
-
-        StampEnvironment();
     }
 
     private void StampEnvironment()
@@ -147,10 +134,4 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 } => true, // SQLITE_CONSTRAINT_UNIQUE
         _ => false,
     };
-}
-
-/// <summary>What the outbox needs to know of an endpoint: which event types it receives.</summary>
-internal sealed record EndpointSubscription(Guid Id, IReadOnlyList<string> EnabledEvents)
-{
-    public bool Receives(string type) => WebhookEndpoint.Receives(EnabledEvents, type);
 }

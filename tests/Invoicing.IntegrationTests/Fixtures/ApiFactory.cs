@@ -72,6 +72,10 @@ public sealed class ApiFactory(
     public Task<int> RunWebhookPassAsync() =>
         Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
 
+    /// <summary>Only the fan-out of a webhook pass (events to deliveries, docs/decisions/0020); how many events it dispatched.</summary>
+    public Task<int> DispatchEventsAsync() =>
+        Services.GetRequiredService<WebhookDispatcher>().DispatchEventsAsync(TestContext.Current.CancellationToken);
+
     /// <summary>Runs a query straight against the database, outside any request (no environment filter applies to raw SQL).</summary>
     public async Task<T> DbAsync<T>(Func<ApplicationDbContext, Task<T>> query)
     {
