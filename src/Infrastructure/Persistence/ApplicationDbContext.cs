@@ -11,6 +11,8 @@ using Invoicing.Domain.Invoices;
 using Invoicing.Domain.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Invoicing.Infrastructure.Persistence;
@@ -44,7 +46,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return Database.IsNpgsql() && NpgsqlBulkInsert.Plan(this) is { Count: > 0 } bulk
+                ? await SaveWithCopyAsync(bulk, acceptAllChangesOnSuccess, cancellationToken)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateConcurrencyException e)
         {
@@ -62,6 +66,33 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         AddToOutbox(TakeEvents());
 
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Many new rows of one type go in by <c>COPY</c> (docs/decisions/0021), the rest by EF, all in one transaction:
+    /// the command's own when there is one (requests), else one opened here. Returns the rows written.
+    /// </summary>
+    private async Task<int> SaveWithCopyAsync(List<(IEntityType Type, List<EntityEntry> Entries)> bulk, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await NpgsqlBulkInsert.CopyAsync(this, bulk, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + bulk.Sum(b => b.Entries.Count);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
