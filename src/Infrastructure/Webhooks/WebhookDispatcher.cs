@@ -8,8 +8,10 @@ using Invoicing.Application.Common.Json;
 using Invoicing.Application.Events;
 using Invoicing.Application.Webhooks;
 using Invoicing.Domain.Events;
+using Invoicing.Domain.Webhooks;
 using Invoicing.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +19,8 @@ using Microsoft.Extensions.Options;
 namespace Invoicing.Infrastructure.Webhooks;
 
 /// <summary>
-/// One pass of the delivery worker (docs/decisions/0017): claim up to <see cref="WebhookOptions.BatchSize"/> due
+/// One pass of the delivery worker (docs/decisions/0017): first the fan-out (docs/decisions/0020), which turns the
+/// events saved since the last pass into one delivery per matching endpoint; then claim up to <see cref="WebhookOptions.BatchSize"/> due
 /// deliveries, POST each signed event to its endpoint (in parallel, 10 s each), record every attempt, and mark
 /// the delivery delivered, due again later (exponential backoff with jitter), or failed once past the horizon.
 /// A claim is one atomic statement that moves the deliveries' due time forward by a lease, so other workers
@@ -39,6 +42,9 @@ internal sealed class WebhookDispatcher(
     /// <summary>How long a claim keeps other workers away; far longer than one pass (a batch is sent in parallel).</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many undispatched events one fan-out transaction claims at most.</summary>
+    public const int FanOutBatchSize = 500;
+
     private const int ResponseReadLimit = 4096;
 
     /// <summary>Runs one pass; returns how many deliveries it attempted (0 when nothing was due).</summary>
@@ -46,6 +52,7 @@ internal sealed class WebhookDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        await DispatchEventsAsync(db, cancellationToken);
         var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
         var lease = now + ClaimLease;
         var claimed = await ClaimAsync(db, now, lease, cancellationToken);
@@ -71,6 +78,13 @@ internal sealed class WebhookDispatcher(
         return work.Count;
     }
 
+    /// <summary>Only the fan-out of a pass (all undispatched events, in batches); returns how many events it dispatched.</summary>
+    public async Task<int> DispatchEventsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await DispatchEventsAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), cancellationToken);
+    }
+
     /// <summary>The delay before retry number <paramref name="failures"/>: base × 2^(failures−1), of which the upper half is random.</summary>
     public static TimeSpan RetryDelay(TimeSpan baseDelay, int failures, double random)
     {
@@ -80,6 +94,60 @@ internal sealed class WebhookDispatcher(
 
     private static DateTime WholeMilliseconds(DateTime value) =>
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+
+    /// <summary>
+    /// The fan-out (docs/decisions/0020): in one transaction per batch, claims up to <see cref="FanOutBatchSize"/>
+    /// undispatched events (marking them dispatched; on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>, so two workers
+    /// never claim the same event; on SQLite under its single writer), and inserts one delivery per endpoint of the
+    /// event's environment that receives its type and existed when the event occurred. Until the batches run dry.
+    /// </summary>
+    private async Task<int> DispatchEventsAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        var dispatched = 0;
+        int claimed;
+        do
+        {
+            var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = await ExecuteClaimAsync(db, DispatchSql(db), now, now, FanOutBatchSize, cancellationToken);
+            claimed = ids.Count;
+            if (claimed == 0)
+            {
+                return dispatched;
+            }
+
+            // Fan-out runs outside any request, so it reads across environments.
+            var events = await db.Events.IgnoreQueryFilters().Where(e => ids.Contains(e.Id))
+                .Select(e => new { e.Id, e.Environment, e.Type, e.CreatedAt }).AsNoTracking().ToListAsync(cancellationToken);
+            var endpoints = await db.WebhookEndpoints.IgnoreQueryFilters()
+                .Select(w => new { w.Id, w.Environment, w.EnabledEvents, w.CreatedAt }).AsNoTracking().ToListAsync(cancellationToken);
+            foreach (var e in events.OrderBy(e => e.Id))
+            {
+                foreach (var w in endpoints.Where(w => w.Environment == e.Environment && w.CreatedAt <= e.CreatedAt && WebhookEndpoint.Receives(w.EnabledEvents, e.Type)))
+                {
+                    db.Add(WebhookDelivery.Create(e.Id, w.Id, e.CreatedAt.UtcDateTime));
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            dispatched += claimed;
+        }
+        while (claimed == FanOutBatchSize);
+
+        return dispatched;
+    }
+
+    private static string DispatchSql(ApplicationDbContext db) => $"""
+        UPDATE events SET dispatched_at = @now
+        WHERE id IN (
+            SELECT id FROM events
+            WHERE dispatched_at IS NULL
+            ORDER BY id
+            LIMIT @limit{(db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : string.Empty)})
+        RETURNING id
+        """;
 
     private async Task<List<Guid>> ClaimAsync(ApplicationDbContext db, DateTime now, DateTime lease, CancellationToken cancellationToken)
     {
@@ -93,15 +161,22 @@ internal sealed class WebhookDispatcher(
                 LIMIT @limit{skipLocked})
             RETURNING id
             """;
+        return await ExecuteClaimAsync(db, sql, now, lease, options.Value.BatchSize, cancellationToken);
+    }
+
+    /// <summary>Runs a claim statement (<c>@now</c>, <c>@lease</c>, <c>@limit</c>) in the context's transaction, if any; returns the claimed ids.</summary>
+    private static async Task<List<Guid>> ExecuteClaimAsync(ApplicationDbContext db, string sql, DateTime now, DateTime lease, int limit, CancellationToken cancellationToken)
+    {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "@lease", lease);
             AddParameter(command, "@now", now);
-            AddParameter(command, "@limit", options.Value.BatchSize);
+            AddParameter(command, "@limit", limit);
             var ids = new List<Guid>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

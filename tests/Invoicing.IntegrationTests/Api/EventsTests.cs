@@ -129,8 +129,12 @@ public abstract class EventsTests(IApiFixture api) : ApiTests(api)
         ]);
     }
 
-    private Task<int> DeliveriesToAsync(Guid endpointId) =>
-        Factory.DbAsync(db => db.Set<WebhookDelivery>().CountAsync(d => d.WebhookEndpointId == endpointId, Cancellation));
+    /// <summary>The deliveries owed to the endpoint once the worker has fanned out every stored event.</summary>
+    private async Task<int> DeliveriesToAsync(Guid endpointId)
+    {
+        await Factory.DispatchEventsAsync();
+        return await Factory.DbAsync(db => db.Set<WebhookDelivery>().CountAsync(d => d.WebhookEndpointId == endpointId, Cancellation));
+    }
 
     private static string ObjectId(JsonElement e) => e.GetProperty("data").GetProperty("object").GetProperty("id").GetString()!;
 

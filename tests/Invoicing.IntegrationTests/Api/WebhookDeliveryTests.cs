@@ -117,6 +117,7 @@ public abstract class WebhookDeliveryTests(WebhookApi api) : ApiTests(api)
         {
             var createdAt = Clock.GetUtcNow();
             await client.CreateCounterpartyAsync("Never");
+            await Factory.DispatchEventsAsync(); // the fan-out: the delivery exists from here (docs/decisions/0020)
 
             for (var pass = 0; pass < 40 && await StatusAsync(endpointId) == WebhookDeliveryStatus.Pending; pass++)
             {

@@ -131,6 +131,7 @@ public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
 
         // A test-environment change gives the live endpoint nothing to deliver.
         await test.CreateCounterpartyAsync("Test only");
+        await Factory.DispatchEventsAsync();
         var owed = await Factory.DbAsync(db => db.Set<Invoicing.Infrastructure.Webhooks.WebhookDelivery>().CountAsync(d => d.WebhookEndpointId == Guid.Parse(id!), Cancellation));
         owed.ShouldBe(0);
         (await live.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Invoicing.Application.ApiKeys.CreateApiKey;
 using Invoicing.Application.Common.Messaging;
 using Invoicing.Domain.Common;
@@ -72,6 +73,10 @@ public sealed class ApiFactory(
     public Task<int> RunWebhookPassAsync() =>
         Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
 
+    /// <summary>Only the fan-out of a webhook pass (events to deliveries, docs/decisions/0020); how many events it dispatched.</summary>
+    public Task<int> DispatchEventsAsync() =>
+        Services.GetRequiredService<WebhookDispatcher>().DispatchEventsAsync(TestContext.Current.CancellationToken);
+
     /// <summary>Runs a query straight against the database, outside any request (no environment filter applies to raw SQL).</summary>
     public async Task<T> DbAsync<T>(Func<ApplicationDbContext, Task<T>> query)
     {
@@ -99,7 +104,7 @@ public sealed class ApiFactory(
             services.AddSingleton(Faults);
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FaultBehaviour<,>));
             services.AddSingleton<ILoggerProvider>(Logs);
-            services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(new FaultInterceptor(Faults)));
+            services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(new FaultInterceptor(Faults), new CommandRecorder(Faults)));
         });
     }
 }
@@ -121,6 +126,9 @@ public sealed class Faults
     /// <summary>Hold every save at this barrier, after the handler has read and changed its entities and before it writes them.</summary>
     public Barrier? BeforeSave;
 
+    /// <summary>While set, the text of every SQL command EF runs is added to it (a binary <c>COPY</c> is no command).</summary>
+    public ConcurrentQueue<string>? Commands;
+
     /// <summary>
     /// Like <see cref="FailAfterHandler"/>, but once: the next command whose handler completes throws after it has
     /// stored its rows (so its transaction rolls back and the answer is a 500); later requests run normally.
@@ -136,6 +144,21 @@ internal sealed class FaultInterceptor(Faults faults) : SaveChangesInterceptor
     {
         faults.BeforeSave?.SignalAndWait(TimeSpan.FromSeconds(10), cancellationToken);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+}
+
+internal sealed class CommandRecorder(Faults faults) : DbCommandInterceptor
+{
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        faults.Commands?.Enqueue(command.CommandText);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        faults.Commands?.Enqueue(command.CommandText);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 }
 

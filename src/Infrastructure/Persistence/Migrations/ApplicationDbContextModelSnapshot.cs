@@ -100,7 +100,9 @@ internal sealed class ApplicationDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("Type").IsRequired().HasMaxLength(64).HasColumnName("type");
             b.Property<string>("Data").IsRequired().HasColumnName("data");
             b.Property<DateTimeOffset>("CreatedAt").HasColumnName("created_at");
+            b.Property<DateTime?>("DispatchedAt").HasColumnName("dispatched_at");
             b.HasKey("Id");
+            b.HasIndex("Id").HasFilter("dispatched_at IS NULL").HasDatabaseName("IX_events_undispatched");
             b.HasIndex("Environment", "Id");
             b.HasIndex("Environment", "Type", "Id");
             b.ToTable("events");
