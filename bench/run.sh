@@ -44,6 +44,7 @@ PG_BIN=""
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
 
 cleanup() {
   local pid
@@ -209,7 +210,6 @@ prepare_data() { # service_url key
   export BENCH_KEY="$2" BENCH_ORIGINATING BENCH_RECEIVING BENCH_INVOICE_ID
 }
 
-want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
 
 rss_kib() { awk -v f="$2" '$1 == f":" { print $2 }' "/proc/$1/status"; }
 
