@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark: from starting the process to the first 200 from /health/ready, on an empty SQLite
 # database (so every run applies all migrations), with the Release build published the way the Docker image
-# publishes it (ReadyToRun) and run the way the image runs it (`dotnet Invoicing.Web.dll`, Production, from
+# publishes it (self-contained, ReadyToRun composite) and run the way the image runs it (`dotnet Invoicing.Web.dll`, Production, from
 # its own folder). Not a test. See bench/README.md, "Start-up". Needs curl; Linux x64 (reads /proc).
 #
 #   bench/startup.sh              # 9 runs of each case, ReadyToRun as in the image
@@ -21,10 +21,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-publish=(-c Release -o "$work/app" -p:UseAppHost=false --nologo -v quiet)
+publish=(-c Release -o "$work/app" --nologo -v quiet)
 R2R="${R2R:-1}"
 if [ "$R2R" = 1 ]; then
-  publish+=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true)
+  # As src/Web/Dockerfile: self-contained, the app and the frameworks precompiled into one composite image.
+  publish+=(-r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true)
 fi
 echo "Publishing src/Web (Release, R2R=$R2R) to $work/app …" >&2
 dotnet publish src/Web/Invoicing.Web.csproj "${publish[@]}" >/dev/null
