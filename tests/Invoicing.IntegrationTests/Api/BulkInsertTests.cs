@@ -94,14 +94,9 @@ public abstract class BulkInsertTests(IApiFixture api) : ApiTests(api)
         }
     }
 
-    [Fact]
-    public async Task A_number_stored_concurrently_while_the_batch_is_copied_answers_unique_and_stores_nothing()
+    /// <summary>PostgreSQL only: SQLite has one writer, so no other write can happen while the batch's transaction is open.</summary>
+    protected async Task A_number_stored_concurrently_while_the_batch_is_copied_answers_unique_and_stores_nothing()
     {
-        if (Factory.Provider != "Postgres")
-        {
-            Assert.Skip("SQLite has one writer: no other write can happen while the batch's transaction is open.");
-        }
-
         var client = await Factory.ClientAsync();
         var (a, b) = (await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B"));
         var other = await (await client.PostJsonAsync("/v1/invoices", Http.Invoice(a, b))).JsonAsync();
@@ -229,4 +224,9 @@ public abstract class BulkInsertTests(IApiFixture api) : ApiTests(api)
 
 public sealed class BulkInsertTestsOnSqlite(SqliteApi api) : BulkInsertTests(api), IClassFixture<SqliteApi>;
 
-public sealed class BulkInsertTestsOnPostgres(PostgresApi api) : BulkInsertTests(api), IClassFixture<PostgresApi>;
+public sealed class BulkInsertTestsOnPostgres(PostgresApi api) : BulkInsertTests(api), IClassFixture<PostgresApi>
+{
+    [Fact]
+    public Task A_number_stored_concurrently_while_the_batch_is_copied_answers_unique_and_stores_nothing_on_postgres() =>
+        A_number_stored_concurrently_while_the_batch_is_copied_answers_unique_and_stores_nothing();
+}
