@@ -43,7 +43,7 @@ PG_DIR=""
 PG_BIN=""
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
+die() { log "FAILED: $*"; KEEP_WORK=1; exit 1; }
 want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
 
 cleanup() {
@@ -57,7 +57,11 @@ cleanup() {
   if [ -n "$PG_DIR" ]; then
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi
-  rm -rf "$WORK"
+  if [ "${KEEP_WORK:-0}" -eq 1 ]; then
+    log "Logs kept for diagnosis in $WORK"
+  else
+    rm -rf "$WORK"
+  fi
 }
 trap cleanup EXIT
 
@@ -176,7 +180,8 @@ measure() { # scenario side round url script connections seconds [record=1]
   non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$result")
   socket=$(sed -E 's/.*socket_errors=([0-9]+).*/\1/' <<<"$result")
   [ "$requests" -gt 0 ] || [ "$record" -eq 0 ] || die "$scenario ($side): no request completed"
-  [ "$non2xx" -eq 0 ] || die "$scenario ($side): $non2xx answers were not 2xx"
+  [ "$non2xx" -eq 0 ] || { [ "$side" = service ] && grep -h -E '"StatusCode":[45]|"Level":"(Error|Fatal)"' "$WORK"/service-*.log | tail -5 >&2
+    die "$scenario ($side): $non2xx answers were not 2xx"; }
   [ "$socket" -eq 0 ] || die "$scenario ($side): $socket socket errors"
   if [ "$record" -eq 1 ]; then
     local cpu
