@@ -52,7 +52,7 @@ public static class InvoicingErrorCodes
     /// <summary>500: anything unexpected; nothing was stored (the client retries it).</summary>
     public const string InternalError = "internal_error";
 
-    /// <summary>503: the service cannot reach its database (health endpoint only).</summary>
+    /// <summary>503: the service cannot reach its database (health endpoint), or is starting and not ready yet (<c>/v1</c>, with <c>Retry-After</c>).</summary>
     public const string ServiceUnavailable = "service_unavailable";
 }
 

@@ -5,8 +5,10 @@ using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Invoicing.Infrastructure;
@@ -28,15 +30,25 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptions.Validator>();
 
+        services.AddSingleton<DatabaseReadiness>();
         services.AddScoped<ICurrentEnvironment, CurrentEnvironment>();
         // Pooled contexts with options built once: a request rents a context instead of building one (its internal
         // services, change tracker, …), and binds it to its own environment (docs/decisions/0019, 0022).
         services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            _ = database.IsPostgres
-                ? options.UseNpgsql(database.ConnectionString)
-                : options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);
+            // A failed connection is logged once, by whoever handles it (the request's 500, a start-up attempt, a
+            // worker's pass), not a second time by EF (docs/decisions/0025).
+            options.ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
+            if (database.IsPostgres)
+            {
+                // A lost connection empties the pool, so the service serves again as soon as the server is back (docs/decisions/0025).
+                options.UseNpgsql(database.ConnectionString).AddInterceptors(ConnectionLossInterceptor.Instance);
+            }
+            else
+            {
+                options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);
+            }
         });
         services.AddScoped(sp =>
         {

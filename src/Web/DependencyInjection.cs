@@ -7,6 +7,7 @@ using Invoicing.Web.Json;
 using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
 using Invoicing.Web.RateLimiting;
+using Invoicing.Web.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,10 @@ internal static class DependencyInjection
         services.AddOptions<ApiKeyCacheOptions>().BindConfiguration(ApiKeyCacheOptions.Section)
             .Validate(o => o.CacheSeconds is >= 0 and <= ApiKeyCacheOptions.MaxCacheSeconds, $"{ApiKeyCacheOptions.Section}:CacheSeconds must be between 0 and {ApiKeyCacheOptions.MaxCacheSeconds}.")
             .ValidateOnStart();
+
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
+        services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
 
         services.AddControllers(options => options.Filters.Add<ApiExceptionFilter>())
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
@@ -77,22 +82,35 @@ internal static class DependencyInjection
         _ => [],
     };
 
-    /// <summary>Applies pending migrations (§8).</summary>
+    /// <summary>Applies pending migrations (§8) now; for the <c>keys</c> command, which needs them before it can do anything.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
     }
 
+    /// <summary>
+    /// Serves until stopped. The database work of the start (migrations, bootstrap keys, the Development first-start
+    /// key) runs in the background meanwhile (<see cref="DatabaseStartup"/>, docs/decisions/0025). Returns the exit
+    /// code: 1 when that work failed for good (a bootstrap key that cannot be stored, …), else 0.
+    /// </summary>
+    public static async Task<int> ServeAsync(this WebApplication app)
+    {
+        var startup = app.Services.GetRequiredService<DatabaseStartup>();
+        await app.RunAsync();
+        return startup.ExitCode;
+    }
+
     public static WebApplication UseApi(this WebApplication app)
     {
         // Order matters: the id exists before anything logs; the log line sees the final status; the
-        // envelope covers everything after it; the key is checked before the body is looked at; only
+        // envelope covers everything after it; /v1 waits for the start-up database work; the key is checked before the body is looked at; only
         // authenticated requests count against a key's rate; idempotency needs the key's environment and a
         // body within the limit, and must see the final answer of everything inside it.
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseMiddleware<StartupGateMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();

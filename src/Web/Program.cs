@@ -22,22 +22,12 @@ if (!app.ValidateOptionsOnStart(Console.Error))
     return 1;
 }
 
-await app.MigrateDatabaseAsync();
 if (keysCommand)
 {
+    await app.MigrateDatabaseAsync();
     return await KeysCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
-if (!await app.EnsureBootstrapKeysAsync(Console.Error))
-{
-    return 1;
-}
-
-if (app.Environment.IsDevelopment())
-{
-    await DevelopmentKey.CreateIfFirstStartAsync(app.Services, Console.Out);
-}
-
+// Serving answers at once; migrations and the bootstrap keys follow in the background, retried until the database is there.
 app.UseApi();
-await app.RunAsync();
-return 0;
+return await app.ServeAsync();

@@ -38,14 +38,24 @@ internal sealed class IdempotencyPurger(ApplicationDbContext db, TimeProvider ti
     }
 }
 
-/// <summary>Runs <see cref="IdempotencyPurger"/> at start and then every <see cref="IdempotencyOptions.CleanupInterval"/>.</summary>
+/// <summary>Runs <see cref="IdempotencyPurger"/> once the database is ready and then every <see cref="IdempotencyOptions.CleanupInterval"/>.</summary>
 internal sealed class IdempotencyCleanupService(
     IServiceScopeFactory scopes,
+    DatabaseReadiness readiness,
     IOptions<IdempotencyOptions> options,
     ILogger<IdempotencyCleanupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await readiness.WaitAsync(stoppingToken); // not before the database is migrated (docs/decisions/0025)
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.CleanupInterval);
         do
         {

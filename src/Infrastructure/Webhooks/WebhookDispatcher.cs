@@ -304,12 +304,21 @@ internal sealed class WebhookDispatcher(
 }
 
 /// <summary>Runs <see cref="WebhookDispatcher"/> passes while the service runs, unless <see cref="WebhookOptions.DeliveryEnabled"/> is off.</summary>
-internal sealed class WebhookDeliveryService(WebhookDispatcher dispatcher, IOptions<WebhookOptions> options, ILogger<WebhookDeliveryService> logger)
+internal sealed class WebhookDeliveryService(WebhookDispatcher dispatcher, DatabaseReadiness readiness, IOptions<WebhookOptions> options, ILogger<WebhookDeliveryService> logger)
     : Microsoft.Extensions.Hosting.BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.DeliveryEnabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await readiness.WaitAsync(stoppingToken); // not before the database is migrated (docs/decisions/0025)
+        }
+        catch (OperationCanceledException)
         {
             return;
         }

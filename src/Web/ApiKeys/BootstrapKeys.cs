@@ -4,20 +4,27 @@ using Microsoft.Extensions.Options;
 
 namespace Invoicing.Web.ApiKeys;
 
-/// <summary>Stores the configured bootstrap keys at start, after migrations (docs/decisions/0014). Logs display prefixes only.</summary>
+/// <summary>
+/// Stores the configured bootstrap keys at start, after migrations (docs/decisions/0014), as part of the start-up
+/// database work (docs/decisions/0025). Logs display prefixes only.
+/// </summary>
 internal static class BootstrapKeys
 {
-    /// <summary>False, after one line on <paramref name="error"/>, when a key cannot be stored: the caller exits with 1.</summary>
-    public static async Task<bool> EnsureBootstrapKeysAsync(this WebApplication app, TextWriter error)
+    /// <summary>
+    /// False, after one line on <paramref name="error"/>, when a key cannot be stored: the service stops with 1.
+    /// A database that cannot be reached throws, and the caller tries again.
+    /// </summary>
+    public static async Task<bool> EnsureAsync(IServiceProvider services, TextWriter error, CancellationToken cancellationToken)
     {
-        var keys = app.Services.GetRequiredService<IOptions<BootstrapKeyOptions>>().Value.BootstrapKeys;
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BootstrapKeys).FullName!);
+        var keys = services.GetRequiredService<IOptions<BootstrapKeyOptions>>().Value.BootstrapKeys;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BootstrapKeys).FullName!);
         for (var i = 0; i < keys.Count; i++)
         {
             var settings = keys[i];
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-                new EnsureBootstrapKeyCommand(settings.Key!, settings.ParsedEnvironment, settings.Name ?? BootstrapKeyOptions.DefaultName));
+                new EnsureBootstrapKeyCommand(settings.Key!, settings.ParsedEnvironment, settings.Name ?? BootstrapKeyOptions.DefaultName),
+                cancellationToken);
             var environment = outcome.Environment.ToString().ToLowerInvariant();
             switch (outcome.Status)
             {

@@ -52,10 +52,12 @@ internal static partial class ApiErrors
         [IdempotencyKeyReused] = (StatusCodes.Status422UnprocessableEntity, "The `Idempotency-Key` was already used with another method, path or body."),
         [RateLimited] = (StatusCodes.Status429TooManyRequests, "Too many requests with this API key. Sends `Retry-After` in whole seconds."),
         [InternalError] = (StatusCodes.Status500InternalServerError, "Anything unexpected; nothing of the request was stored, and it is safe to retry."),
-        [ServiceUnavailable] = (StatusCodes.Status503ServiceUnavailable, "Only from `GET /health/ready`: the database is not reachable."),
+        [ServiceUnavailable] = (StatusCodes.Status503ServiceUnavailable, "From `GET /health/ready`: the database is not reachable or not yet migrated. From `/v1`: only while the service is starting and its database is not ready yet; sends `Retry-After`, nothing was done, retry."),
     };
 
     public static readonly ErrorEnvelope Internal = new(InternalError, "An unexpected error occurred on our side; nothing of the request was stored. It is safe to retry.");
+
+    public static readonly ErrorEnvelope NotReady = new(ServiceUnavailable, "The service is starting and its database is not ready yet; nothing was done. Retry after the number of seconds in Retry-After.");
 
     public static readonly ErrorEnvelope KeyInUse = new(IdempotencyKeyInUse, "Another request with this Idempotency-Key is still being processed; retry once it has finished.");
 

@@ -22,6 +22,7 @@ internal static class OperationConventions
         new(IsPost, StatusCodes.Status422UnprocessableEntity, [ApiErrors.IdempotencyKeyReused]),
         new(_ => true, StatusCodes.Status429TooManyRequests, [ApiErrors.RateLimited], ["Retry-After"]),
         new(_ => true, StatusCodes.Status500InternalServerError, [ApiErrors.InternalError]),
+        new(_ => true, StatusCodes.Status503ServiceUnavailable, [ApiErrors.ServiceUnavailable], ["Retry-After"]),
     ];
 
     public static readonly IReadOnlyList<HeaderRule> RequestHeaders =
@@ -36,7 +37,7 @@ internal static class OperationConventions
         [RequestIdMiddleware.Header] = "The request's id: the one you sent, or `req_` and 32 hex digits. It is in the service's log lines too.",
         ["WWW-Authenticate"] = "`Bearer`.",
         ["Location"] = "The URL of the created resource.",
-        ["Retry-After"] = "Whole seconds to wait before the key's bucket has room again.",
+        ["Retry-After"] = "Whole seconds to wait before retrying: until the key's bucket has room again (429), or until the starting service is ready (503).",
     };
 
     public static bool IsPost(ApiDescription description) => description.HttpMethod == HttpMethods.Post;

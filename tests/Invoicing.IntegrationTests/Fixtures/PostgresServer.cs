@@ -46,11 +46,21 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         await RunAsync(Path.Combine(_binaries, "initdb"), $"-D {_directory}/data -U postgres -A trust -E UTF8 --no-locale --no-sync", asRoot);
-        await RunAsync(
-            Path.Combine(_binaries, "pg_ctl"),
-            $"-D {_directory}/data -l {_directory}/log -w -t 30 -o \"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start",
-            asRoot);
+        await StartAsync();
     }
+
+    /// <summary>
+    /// Starts the server (again) on its port. Only for a server of a test's own (<c>new PostgresServer()</c>): never
+    /// stop or start the shared fixture's.
+    /// </summary>
+    public Task StartAsync() => RunAsync(
+        Path.Combine(_binaries!, "pg_ctl"),
+        $"-D {_directory}/data -l {_directory}/log -w -t 30 -o \"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start",
+        Environment.UserName == "root");
+
+    /// <summary>Stops the server: <c>immediate</c> kills it as a crash would, <c>fast</c> rolls back and closes every session first.</summary>
+    public Task StopAsync(string mode = "immediate") =>
+        RunAsync(Path.Combine(_binaries!, "pg_ctl"), $"-D {_directory}/data -m {mode} -w stop", Environment.UserName == "root");
 
     public async ValueTask DisposeAsync()
     {

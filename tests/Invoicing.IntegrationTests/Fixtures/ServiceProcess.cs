@@ -88,10 +88,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         return (process._process.ExitCode, process.Output, process.Error);
     }
 
-    /// <summary>Waits until the service answers <c>/health/live</c> through <paramref name="client"/>.</summary>
-    public async Task WaitUntilServingAsync(HttpClient client)
+    /// <summary>
+    /// Waits until the service answers 200 on <paramref name="path"/> through <paramref name="client"/>: by default
+    /// <c>/health/ready</c>, which follows the start-up database work done in the background (docs/decisions/0025);
+    /// <c>/health/live</c> answers as soon as the process listens.
+    /// </summary>
+    public async Task WaitUntilServingAsync(HttpClient client, string path = "/health/ready")
     {
-        for (var attempt = 0; attempt < 200; attempt++)
+        for (var attempt = 0; attempt < 300; attempt++)
         {
             if (_process.HasExited)
             {
@@ -100,7 +104,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync("/health/live")).IsSuccessStatusCode)
+                if ((await client.GetAsync(path)).IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -112,7 +116,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("The service did not start serving within 20 s: " + Output + Error);
+        throw new TimeoutException($"The service did not answer 200 on {path} within 30 s: " + Output + Error);
     }
 
     /// <summary>Stops the service and waits for its output to be complete.</summary>

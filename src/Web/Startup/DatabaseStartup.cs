@@ -1,0 +1,117 @@
+using Invoicing.Infrastructure.Persistence;
+using Invoicing.Web.ApiKeys;
+
+namespace Invoicing.Web.Startup;
+
+/// <summary>
+/// The start-up work that needs the database — migrations, the bootstrap keys, the Development first-start key — done
+/// in the background while the service already answers, so that a database that is not there yet stops nothing
+/// (docs/decisions/0025). An attempt that fails because the database cannot be reached is logged in one line and
+/// tried again after a growing pause (<see cref="FirstRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>).
+/// Anything else (a bootstrap key clashing with a stored key, wrong credentials, a failing migration) stops the
+/// service with exit code 1, as a bad setting does. Until it has completed, <c>/health/ready</c> answers 503 and
+/// <c>/v1</c> answers 503 <c>service_unavailable</c>.
+/// </summary>
+internal sealed class DatabaseStartup(
+    IServiceProvider services,
+    DatabaseReadiness readiness,
+    IHostEnvironment environment,
+    IHostApplicationLifetime lifetime,
+    ILogger<DatabaseStartup> logger) : BackgroundService
+{
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly TaskCompletionSource<bool> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Whether the database work is done and requests may use the database.</summary>
+    public bool Completed => readiness.IsReady;
+
+    /// <summary>The process's exit code once the host stops: 1 when the start-up work failed for good.</summary>
+    public int ExitCode { get; private set; }
+
+    /// <summary>Completes with true once the work is done, false when it failed for good or the service stopped first.</summary>
+    public Task<bool> Outcome => _outcome.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                if (!await RunOnceAsync(stoppingToken))
+                {
+                    Fail();
+                    return;
+                }
+
+                readiness.MarkReady();
+                _outcome.TrySetResult(true);
+                logger.LogInformation("Database ready after {Attempts} attempt(s): migrations applied", attempt);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception) when (DatabaseInitializer.IsUnreachable(exception))
+            {
+                // One line, no stack trace: the connection string (and its password) is never part of these messages.
+                logger.LogWarning(
+                    "Database not reachable at start-up (attempt {Attempt}: {Reason}); trying again in {DelayMs} ms",
+                    attempt,
+                    exception.GetBaseException().Message,
+                    (int)delay.TotalMilliseconds);
+            }
+            catch (Exception exception)
+            {
+                logger.LogCritical(exception, "Start-up failed: the database could not be prepared");
+                Fail();
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+        }
+
+        _outcome.TrySetResult(false);
+    }
+
+    /// <summary>One attempt at the whole work (each step may be repeated: migrations, bootstrap keys and the first-start key are idempotent).</summary>
+    private async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), cancellationToken);
+        }
+
+        if (!await BootstrapKeys.EnsureAsync(services, Console.Error, cancellationToken))
+        {
+            return false;
+        }
+
+        if (environment.IsDevelopment())
+        {
+            await DevelopmentKey.CreateIfFirstStartAsync(services, Console.Out);
+        }
+
+        return true;
+    }
+
+    private void Fail()
+    {
+        ExitCode = 1;
+        _outcome.TrySetResult(false);
+        lifetime.StopApplication();
+    }
+}
