@@ -262,18 +262,19 @@ check "invoice numbers stored twice" 0 "$(sql "SELECT count(*) FROM (SELECT 1 FR
 #   repeat of an Idempotency-Key (it inserts its claim first, then reads what is there). Both lines of one request
 #   share the hosting RequestId. Those answers were checked like the others (expected status and body).
 grep -E '"Level":"(Error|Fatal)"|"StatusCode":499' "$SERVICE_LOG" >"$WORK/log-errors.json" || true
-LOG_CLASSES=$(jq -R -s -r '
-  split("\n") | map(fromjson? // empty) as $lines
+# Prints each Error/Fatal line's class, then the unexplained lines themselves (shortened).
+LOG_CLASSIFY='split("\n") | map(fromjson? // empty) as $lines
   | [$lines[] | select(.Properties.StatusCode == 499) | .Properties.RequestId] as $aborted
   | [$lines[] | select(.Properties.EventId.Name == "Microsoft.EntityFrameworkCore.Update.SaveChangesFailed"
       and ((.Exception // .RenderedMessage // "") | test("23505"))) | .Properties.RequestId] as $unique
   | [$lines[] | select(.Level == "Error" or .Level == "Fatal")
       | .Properties.RequestId as $id
-      | if ((.Exception // "") | test("OperationCanceledException")) and ($aborted | index($id)) then "aborted"
-        elif ((.Properties.SourceContext // "") | startswith("Microsoft.EntityFrameworkCore")) and ($unique | index($id)) then "unique"
-        else "other" end]
-  | "\(map(select(. == "aborted")) | length) \(map(select(. == "unique")) | length) \(map(select(. == "other")) | length)"' \
-  "$WORK/log-errors.json")
+      | (if ((.Exception // "") | test("(Operation|Task)CanceledException")) and ($aborted | index($id)) then "aborted"
+         elif ((.Properties.SourceContext // "") | startswith("Microsoft.EntityFrameworkCore")) and ($unique | index($id)) then "unique"
+         else "other" end) as $class
+      | {class: $class, line: {Timestamp, SourceContext: .Properties.SourceContext, RequestPath: .Properties.RequestPath,
+          RequestId: $id, RenderedMessage: ((.RenderedMessage // "") | .[0:300]), Exception: ((.Exception // "") | .[0:300])}}]'
+LOG_CLASSES=$(jq -R -s -r "$LOG_CLASSIFY"' | "\(map(select(.class == "aborted")) | length) \(map(select(.class == "unique")) | length) \(map(select(.class == "other")) | length)"' "$WORK/log-errors.json")
 read -r LOG_ABORTED LOG_UNIQUE LOG_OTHER <<<"$LOG_CLASSES"
 [ "$LOG_OTHER" -eq 0 ] || FAILURES+=("$LOG_OTHER Error/Fatal lines in the service's log")
 grep -q '"StatusCode":201' "$SERVICE_LOG" || FAILURES+=("the service wrote no JSON request log")
@@ -335,7 +336,7 @@ $(printf '%s\n' "${DB_LINES[@]}")
 
 Error/Fatal lines: **$LOG_OTHER unexplained**; $LOG_ABORTED for requests aborted when wrk stopped (logged 499);
 $LOG_UNIQUE EF Core lines for unique violations the service handled (idempotent repeats; see \`soak.sh\`).
-$( [ "$LOG_OTHER" -eq 0 ] || { echo; jq -R -c 'fromjson? | select(.Level == "Error" or .Level == "Fatal") | {Timestamp, SourceContext: .Properties.SourceContext, RequestPath: .Properties.RequestPath, RenderedMessage: (.RenderedMessage | .[0:300]), Exception: ((.Exception // "") | .[0:300])}' "$WORK/log-errors.json" | head -5 | sed 's/^/    /'; })
+$( [ "$LOG_OTHER" -eq 0 ] || { echo; jq -R -s -c "$LOG_CLASSIFY"' | .[] | select(.class == "other") | .line' "$WORK/log-errors.json" | head -5 | sed 's/^/    /'; })
 EOF
 )
 
