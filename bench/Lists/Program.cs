@@ -27,7 +27,20 @@ internal static class Benchmark
         await using var server = await ThrowawayPostgres.StartAsync();
         var connectionString = await server.CreateDatabaseAsync("invoicing_bench");
         await using var app = new BenchApp(connectionString);
-        _ = app.Server; // starts the service: migrations run now
+        _ = app.Server; // starts the service; its migrations run in the background (docs/decisions/0025)
+        using (var probe = app.CreateClient())
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((await probe.GetAsync("/health/ready")).StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("The service did not become ready within 60 s.");
+                }
+
+                await Task.Delay(50);
+            }
+        }
 
         // A key and two counterparties through the service itself.
         CreatedApiKey key;
