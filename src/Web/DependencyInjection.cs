@@ -36,7 +36,11 @@ internal static class DependencyInjection
             .Validate(o => o.CacheSeconds is >= 0 and <= ApiKeyCacheOptions.MaxCacheSeconds, $"{ApiKeyCacheOptions.Section}:CacheSeconds must be between 0 and {ApiKeyCacheOptions.MaxCacheSeconds}.")
             .ValidateOnStart();
 
-        services.AddControllers(options => options.Filters.Add<ApiExceptionFilter>())
+        services.AddControllers(options =>
+            {
+                options.Filters.Add<ApiExceptionFilter>();
+                JsonSetup.ReadUtf8Only(options);
+            })
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>
             {
