@@ -8,6 +8,7 @@ using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
 using Invoicing.Web.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -40,6 +41,12 @@ internal static class DependencyInjection
             {
                 options.Filters.Add<ApiExceptionFilter>();
                 JsonSetup.ReadUtf8Only(options);
+
+                // The API reads JSON bodies, route values and query strings, never forms. MVC would otherwise parse a
+                // form-encoded body of any action without a [FromBody] (pay, void) and throw on a malformed one (a 500).
+                options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
             })
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>

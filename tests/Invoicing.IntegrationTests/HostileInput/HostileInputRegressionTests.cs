@@ -99,6 +99,24 @@ public abstract class HostileInputRegressionTests(IApiFixture api) : ApiTests(ap
         (await Factory.DbAsync(db => db.Counterparties.IgnoreQueryFilters().CountAsync())).ShouldBe(before);
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", "a[=1&b]]=2")]
+    [InlineData("application/x-www-form-urlencoded", "\u00ff\u0000[[[")]
+    [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a[\"\r\n\r\n1\r\n--x--")]
+    public async Task A_malformed_form_sent_to_an_action_without_a_body_is_ignored_like_any_body(string contentType, string form)
+    {
+        var client = await Factory.ClientAsync();
+        var invoice = await client.PostJsonAsync("/v1/invoices", Http.Invoice(await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B")));
+        var id = (await invoice.JsonAsync()).GetProperty("id").GetString();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/invoices/{id}/pay") { Content = new ByteArrayContent(Encoding.Latin1.GetBytes(form)) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType).ShouldBeTrue();
+
+        var response = await client.SendAsync(request, Cancellation);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.JsonAsync()).GetProperty("status").GetString().ShouldBe("paid");
+    }
+
     private static Task<HttpResponseMessage> SendWithKeyAsync(HttpClient client, string path, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent("{\"name\":\"Acme\"}", Encoding.UTF8, "application/json") };
