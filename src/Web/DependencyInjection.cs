@@ -9,6 +9,7 @@ using Invoicing.Web.OpenApi;
 using Invoicing.Web.RateLimiting;
 using Invoicing.Web.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -41,7 +42,17 @@ internal static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
 
-        services.AddControllers(options => options.Filters.Add<ApiExceptionFilter>())
+        services.AddControllers(options =>
+            {
+                options.Filters.Add<ApiExceptionFilter>();
+                JsonSetup.ReadUtf8Only(options);
+
+                // The API reads JSON bodies, route values and query strings, never forms. MVC would otherwise parse a
+                // form-encoded body of any action without a [FromBody] (pay, void) and throw on a malformed one (a 500).
+                options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+            })
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>
             {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Invoicing.Application.Common.Idempotency;
 using Invoicing.Domain.Common;
 
@@ -53,14 +55,22 @@ internal sealed class IdempotencyRecord : EnvironmentScopedEntity
     public byte[]? ResponseBody { get; private set; }
 
     public static IdempotencyRecord Claim(IdempotentRequest request, DateTime now) =>
-        new(Guid.CreateVersion7(now), request.Key, request.Method, request.Path, request.BodyHash, now)
+        new(Guid.CreateVersion7(now), request.Key, request.Method, StoredPath(request.Path), request.BodyHash, now)
         {
             LockToken = Guid.NewGuid(),
             LockedAt = now,
         };
 
     public bool IsFor(IdempotentRequest request) =>
-        RequestMethod == request.Method && RequestPath == request.Path && RequestHash == request.BodyHash;
+        RequestMethod == request.Method && RequestPath == StoredPath(request.Path) && RequestHash == request.BodyHash;
+
+    /// <summary>
+    /// The path and query as stored: as sent when it fits the column (<see cref="PathMaxLength"/> characters), otherwise
+    /// its SHA-256, which still tells two requests apart. A path of 8 KB is a valid request line; it must not make the
+    /// claim's insert fail (PostgreSQL refuses an over-long <c>varchar</c>: that was a 500).
+    /// </summary>
+    public static string StoredPath(string path) =>
+        path.Length <= PathMaxLength ? path : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(path)));
 
     public StoredResponse? Response => ResponseStatus is { } status
         ? new StoredResponse(status, ResponseContentType, ResponseLocation, ResponseBody ?? [])

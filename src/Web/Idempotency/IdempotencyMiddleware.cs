@@ -21,6 +21,12 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
 
+    /// <summary>
+    /// A key is printable ASCII, as an HTTP header value is (RFC 9110). A NUL, a control character or a lone surrogate
+    /// cannot be stored as text (PostgreSQL refused them with a 500), and Kestrel refuses most of them itself.
+    /// </summary>
+    public const string KeyCharactersMessage = "Use only printable ASCII characters (space to ~).";
+
     public async Task InvokeAsync(HttpContext context, IIdempotencyStore store)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
@@ -67,6 +73,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         { Count: > 1 } => new(Header, FieldErrorCodes.Invalid, "Send exactly one Idempotency-Key header."),
         _ when string.IsNullOrWhiteSpace(values.ToString()) => new(Header, FieldErrorCodes.Blank, FieldErrorCodes.BlankMessage),
         _ when values.ToString().Length > MaxKeyLength => new(Header, FieldErrorCodes.MaxLength, FieldErrorCodes.MaxLengthMessage(MaxKeyLength)),
+        _ when !values.ToString().All(c => c is >= ' ' and <= '~') => new(Header, FieldErrorCodes.Invalid, KeyCharactersMessage),
         _ => null,
     };
 

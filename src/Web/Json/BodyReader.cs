@@ -51,24 +51,34 @@ internal static class BodyReader
 
     public static Input<string> String(JsonElement body, string name) => Read(body, name, String);
 
-    private static Input<string> String(JsonElement value)
+    private static Input<string> String(JsonElement value) =>
+        Text(value) switch
+        {
+            null => Input<string>.Invalid(InvalidStringMessage),
+            var text when text.Contains('\0') => Input<string>.Invalid(NullCharacterMessage),
+            var text => Input<string>.Of(text),
+        };
+
+    /// <summary>
+    /// The text of a JSON string, or null when the value is no string or no text: an escaped lone surrogate
+    /// (<c>"\ud800"</c>) is valid JSON but no Unicode text, and <see cref="JsonElement.GetString"/> throws on it.
+    /// Every string member is read through here, so such a value is a field error, never a 500.
+    /// </summary>
+    private static string? Text(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            return Input<string>.Invalid(InvalidStringMessage);
+            return null;
         }
 
-        string text;
         try
         {
-            text = value.GetString()!;
+            return value.GetString();
         }
         catch (InvalidOperationException)
         {
-            return Input<string>.Invalid(InvalidStringMessage); // an escaped lone surrogate is no text
+            return null;
         }
-
-        return text.Contains('\0') ? Input<string>.Invalid(NullCharacterMessage) : Input<string>.Of(text);
     }
 
     /// <summary>A JSON array of strings. Not an array, or an item that is not a string, is invalid.</summary>
@@ -96,24 +106,62 @@ internal static class BodyReader
 
     /// <summary>A calendar date written exactly <c>YYYY-MM-DD</c>.</summary>
     public static Input<DateOnly> Date(JsonElement body, string name) => Read(body, name, value =>
-        value.ValueKind == JsonValueKind.String
-        && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        DateOnly.TryParseExact(Text(value), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? Input<DateOnly>.Of(date)
             : Input<DateOnly>.Invalid(InvalidDateMessage));
 
     /// <summary>A UUID in its canonical 8-4-4-4-12 form.</summary>
     public static Input<Guid> Uuid(JsonElement body, string name) => Read(body, name, value =>
-        value.ValueKind == JsonValueKind.String && Guid.TryParseExact(value.GetString(), "D", out var id)
+        Guid.TryParseExact(Text(value), "D", out var id)
             ? Input<Guid>.Of(id)
             : Input<Guid>.Invalid(InvalidUuidMessage));
 
     private static Input<T> Read<T>(JsonElement body, string name, Func<JsonElement, Input<T>> read)
     {
-        if (!body.TryGetProperty(name, out var value))
+        if (!TryGetMember(body, name, out var value))
         {
             return Input<T>.Missing;
         }
 
         return value.ValueKind == JsonValueKind.Null ? Input<T>.Null : read(value);
+    }
+
+    /// <summary>
+    /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> (the last of repeated members wins), except that a
+    /// member whose name is no text (an escaped lone surrogate, <c>{"\ud800": 1}</c>) does not make it throw: such a name
+    /// cannot be one the API reads, so it is an unknown member and ignored like any other.
+    /// </summary>
+    private static bool TryGetMember(JsonElement body, string name, out JsonElement value)
+    {
+        try
+        {
+            return body.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            var found = false;
+            value = default;
+            foreach (var member in body.EnumerateObject())
+            {
+                if (NameIs(member, name))
+                {
+                    (found, value) = (true, member.Value);
+                }
+            }
+
+            return found;
+        }
+    }
+
+    private static bool NameIs(JsonProperty member, string name)
+    {
+        try
+        {
+            return member.NameEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }
