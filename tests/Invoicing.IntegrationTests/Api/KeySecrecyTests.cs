@@ -174,7 +174,7 @@ public abstract class KeySecrecyTests(IApiFixture api) : ApiTests(api)
         }
 
         tables.ShouldContain("api_keys");
-        tables.ShouldContain("idempotency_records");
+        tables.ShouldContain("idempotency_keys");
         var values = new List<string>();
         foreach (var table in tables)
         {
