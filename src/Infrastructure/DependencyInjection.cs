@@ -50,13 +50,13 @@ public static class DependencyInjection
                 options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);
             }
         });
-        services.AddScoped(sp =>
-        {
-            var db = sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext();
-            db.UseEnvironment(sp.GetRequiredService<ICurrentEnvironment>());
-            return db;
-        });
-        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        // The lease alone returns the context to the pool, once per scope: the container disposes the context under
+        // each of its two services, which the context ignores while it is lent (docs/decisions/0026).
+        services.AddScoped(sp => new ScopedContextLease(
+            sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext(),
+            sp.GetRequiredService<ICurrentEnvironment>()));
+        services.AddScoped(sp => sp.GetRequiredService<ScopedContextLease>().Context);
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ScopedContextLease>().Context);
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateOnStart();

@@ -24,14 +24,18 @@ namespace Invoicing.Infrastructure.Persistence;
 /// event rows in the same save; the delivery worker fans them out to the endpoints later (docs/decisions/0020).
 /// </summary>
 /// <remarks>
-/// Contexts are pooled (docs/decisions/0022): one instance serves many requests in turn. The scope that rents it
-/// hands it that scope's <see cref="ICurrentEnvironment"/> (<see cref="UseEnvironment"/>), and returning it to the pool
-/// forgets it, so a reused context never sees the previous request's environment.
+/// Contexts are pooled (docs/decisions/0022): one instance serves many requests in turn. A scope rents it through a
+/// <see cref="ScopedContextLease"/>, which hands it that scope's <see cref="ICurrentEnvironment"/> (<see cref="LendTo"/>)
+/// and is the only thing that returns it to the pool, once, when the scope ends (docs/decisions/0026). Returning it
+/// forgets the environment, so a reused context never sees the previous request's environment.
 /// </remarks>
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
     : DbContext(options), IApplicationDbContext
 {
     private ICurrentEnvironment? _environment;
+
+    /// <summary>Set while a scope's lease holds the context: then only the lease gives it back.</summary>
+    private bool _lent;
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
 
@@ -47,21 +51,57 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     private ApiEnvironment CurrentEnvironment =>
         (_environment ?? throw new InvalidOperationException("This context was not rented for a scope, so it has no environment.")).Value;
 
-    /// <summary>Binds a context, new or rented from the pool, to the environment of the scope that uses it.</summary>
+    /// <summary>Binds a context that is not pooled (tests of the model) to an environment.</summary>
     public void UseEnvironment(ICurrentEnvironment environment) => _environment = environment;
 
-    /// <summary>Returning the context to the pool: it keeps nothing of the scope that used it.</summary>
+    /// <summary>
+    /// Disposing the context itself does nothing while a scope's lease holds it. The container disposes what each
+    /// registration handed out, and this context is handed out as <see cref="ApplicationDbContext"/> and as
+    /// <see cref="IApplicationDbContext"/>: disposed twice, it would go back to the pool twice — the second time while
+    /// another request may already have rented it — and be lent to two requests at once.
+    /// </summary>
     public override void Dispose()
     {
-        _environment = null;
-        base.Dispose();
+        if (!_lent)
+        {
+            _environment = null;
+            base.Dispose();
+        }
     }
 
     /// <inheritdoc cref="Dispose"/>
     public override ValueTask DisposeAsync()
     {
+        if (_lent)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         _environment = null;
         return base.DisposeAsync();
+    }
+
+    /// <summary>A scope's lease has rented this context: it reads and writes that scope's environment until returned.</summary>
+    internal void LendTo(ICurrentEnvironment environment)
+    {
+        _environment = environment;
+        _lent = true;
+    }
+
+    /// <summary>The lease's end: back to the pool, keeping nothing of the scope that used it.</summary>
+    internal ValueTask ReturnAsync()
+    {
+        _lent = false;
+        _environment = null;
+        return base.DisposeAsync();
+    }
+
+    /// <inheritdoc cref="ReturnAsync"/>
+    internal void Return()
+    {
+        _lent = false;
+        _environment = null;
+        base.Dispose();
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

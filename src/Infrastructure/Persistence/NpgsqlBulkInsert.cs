@@ -12,24 +12,77 @@ namespace Invoicing.Infrastructure.Persistence;
 /// Writes the many new rows of one save with PostgreSQL's binary <c>COPY</c> instead of INSERT statements
 /// (docs/decisions/0021): for each entity type with at least <see cref="Threshold"/> added entries, the rows are
 /// streamed inside the save's transaction, generically from EF's model (table, column names, store types,
-/// value converters), and the entries are then marked stored, so EF writes only the rest. Npgsql only.
+/// value converters), and the entries are then marked stored, so EF writes only the rest. Rows of a type with a
+/// unique index are copied in that index's order, from two rows on (docs/decisions/0026). Npgsql only.
 /// </summary>
 internal static class NpgsqlBulkInsert
 {
     /// <summary>From this many new rows of one type, one <c>COPY</c> beats EF's batched INSERTs.</summary>
     public const int Threshold = 100;
 
-    /// <summary>The added entries that will be copied, by entity type; empty when none qualifies.</summary>
+    /// <summary>
+    /// The added entries that will be copied, by entity type, each type's rows in the order of its unique index;
+    /// empty when none qualifies.
+    /// </summary>
     public static List<(IEntityType Type, List<EntityEntry> Entries)> Plan(DbContext db)
     {
         var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata).ToList();
-        if (!added.Any(g => g.Count() >= Threshold))
+        if (!added.Any(g => Qualifies(g.Key, g.Count())))
         {
             return [];
         }
 
         var addedTypes = added.Select(g => g.Key).ToHashSet();
-        return [.. added.Where(g => g.Count() >= Threshold && CanCopy(g.Key, addedTypes)).Select(g => (g.Key, g.ToList()))];
+        return [.. added.Where(g => Qualifies(g.Key, g.Count()) && CanCopy(g.Key, addedTypes)).Select(g => (g.Key, InUniqueKeyOrder(g.Key, g.ToList())))];
+    }
+
+    /// <summary>
+    /// From <see cref="Threshold"/> rows for speed; and from two rows for a type with a unique index besides its key
+    /// (invoices: environment, originating counterparty, number), for correctness (docs/decisions/0026). EF writes
+    /// rows in primary-key order, which for invoices is request order: two concurrent batches that share numbers in
+    /// different orders each wait on the other's uncommitted number, and PostgreSQL aborts one as a deadlock (a 500).
+    /// Written in the unique index's order, the waits all run one way: the later save waits for the earlier one to
+    /// end, then gets its unique violation (400 <c>unique</c>) or goes on.
+    /// </summary>
+    private static bool Qualifies(IEntityType type, int count) =>
+        count >= Threshold || (count > 1 && UniqueIndex(type) is not null);
+
+    private static IIndex? UniqueIndex(IEntityType type) => type.GetIndexes().FirstOrDefault(i => i.IsUnique);
+
+    /// <summary>The rows sorted by the type's unique index (ordinal for text), or as they are when it has none.</summary>
+    private static List<EntityEntry> InUniqueKeyOrder(IEntityType type, List<EntityEntry> entries)
+    {
+        if (UniqueIndex(type) is not { } index)
+        {
+            return entries;
+        }
+
+        var properties = index.Properties;
+        var keys = entries.ToDictionary(e => e, e => properties.Select(p => e.Property(p).CurrentValue).ToArray());
+        entries.Sort((x, y) => CompareKeys(keys[x], keys[y]));
+        return entries;
+    }
+
+    private static int CompareKeys(object?[] x, object?[] y)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var order = (x[i], y[i]) switch
+            {
+                (null, null) => 0,
+                (null, _) => -1,
+                (_, null) => 1,
+                (string a, string b) => string.CompareOrdinal(a, b),
+                (IComparable a, var b) => a.CompareTo(b),
+                _ => 0,
+            };
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Copies the planned rows into the open transaction of <paramref name="db"/>, then marks their entries unchanged.</summary>

@@ -62,6 +62,10 @@ public sealed class StartupAndLoggingTests
         var created = await ServiceProcess.RunAsync(environment, "keys", "create", "--environment", "live");
         created.ExitCode.ShouldBe(0, created.Error);
         var key = created.Output.TrimEnd().Split('\n')[^1];
+        var revokedCreated = await ServiceProcess.RunAsync(environment, "keys", "create", "--environment", "test");
+        revokedCreated.ExitCode.ShouldBe(0, revokedCreated.Error);
+        var revokedKey = revokedCreated.Output.TrimEnd().Split('\n')[^1];
+        (await ServiceProcess.RunAsync(environment, "keys", "revoke", revokedKey[..16])).ExitCode.ShouldBe(0);
         var unknownKey = "sk_test_" + new string('Z', 32);
         var port = ServiceProcess.FreePort();
 
@@ -73,6 +77,8 @@ public sealed class StartupAndLoggingTests
         (await client.GetAsync("/v1/invoices/" + Guid.NewGuid())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         client.DefaultRequestHeaders.Authorization = new("Bearer", unknownKey);
         (await client.GetAsync("/v1/invoices/" + Guid.NewGuid())).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", revokedKey);
+        (await client.GetAsync("/v1/invoices/" + Guid.NewGuid())).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await service.StopAsync();
 
         var log = service.Output + service.Error;
@@ -81,6 +87,7 @@ public sealed class StartupAndLoggingTests
         log.ShouldNotContain(key);
         log.ShouldNotContain(key[16..]);
         log.ShouldNotContain(unknownKey[8..]);
+        log.ShouldNotContain(revokedKey[16..]);
         log.ShouldNotContain("Authorization", Case.Insensitive);
         log.ShouldNotContain("Bearer", Case.Insensitive);
         var lines = service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
