@@ -37,9 +37,14 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            // A failed connection is logged once, by whoever handles it (the request's 500, a start-up attempt, a
-            // worker's pass), not a second time by EF (docs/decisions/0025).
-            options.ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
+            // A failed connection, command, save or transaction is logged once, by whoever handles it (the request's
+            // 500, a start-up attempt, a worker's pass), not a second time by EF (docs/decisions/0025). An expected
+            // failure (a unique index settling a race, a client that hung up) is then no Error line at all.
+            options.ConfigureWarnings(w => w.Log(
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
             if (database.IsPostgres)
             {
                 // A lost connection empties the pool, so the service serves again as soon as the server is back (docs/decisions/0025).

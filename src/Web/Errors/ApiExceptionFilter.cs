@@ -9,7 +9,12 @@ internal sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : I
     public void OnException(ExceptionContext context)
     {
         var (status, envelope) = ApiErrors.FromException(context.Exception);
-        if (status >= StatusCodes.Status500InternalServerError)
+        if (context.Exception is OperationCanceledException && context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client hung up: nothing was stored (the transaction rolled back) and nobody reads this answer.
+            logger.LogInformation("Request {RequestId} aborted by the client", context.HttpContext.TraceIdentifier);
+        }
+        else if (status >= StatusCodes.Status500InternalServerError)
         {
             logger.LogError(context.Exception, "Request {RequestId} failed", context.HttpContext.TraceIdentifier);
         }
