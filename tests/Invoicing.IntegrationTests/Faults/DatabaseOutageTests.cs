@@ -37,6 +37,10 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var batch = Batch(a, b, "OUT");
         var eventsBefore = await factory.DbAsync(db => db.Events.IgnoreQueryFilters().CountAsync(Cancellation));
 
+        // The test servers run with synchronous_commit=off (speed): a commit's WAL reaches the OS up to ~200 ms later,
+        // so an `immediate` stop right now could lose the set-up's own committed rows. A checkpoint makes them durable.
+        await factory.DbAsync(db => db.Database.ExecuteSqlRawAsync("CHECKPOINT", Cancellation));
+
         var stops = 0;
         factory.Faults.DuringSave = async _ =>
         {
