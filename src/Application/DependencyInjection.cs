@@ -10,7 +10,10 @@ namespace Invoicing.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>MediatR 5.1 (registered by hand: it has no AddMediatR), the pipeline, handlers and validators.</summary>
+    /// <summary>
+    /// MediatR 5.1 (registered by hand: it has no AddMediatR, docs/decisions/0027), the pipeline, the handlers, and the
+    /// validators through FluentValidation's own assembly scan.
+    /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
@@ -27,15 +30,12 @@ public static class DependencyInjection
         services.AddSingleton<ApiKeyCache>();
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
-                var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
-                {
-                    services.AddScoped(contract, type);
-                }
+                services.AddScoped(contract, type);
             }
         }
 

@@ -50,6 +50,10 @@ public static class DependencyInjection
                 // A lost connection empties the pool, so the service serves again as soon as the server is back (docs/decisions/0025).
                 options.UseNpgsql(database.ConnectionString).AddInterceptors(ConnectionLossInterceptor.Instance);
             }
+            else if (database.IsSqlServer)
+            {
+                options.UseSqlServer(database.ConnectionString);
+            }
             else
             {
                 options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);

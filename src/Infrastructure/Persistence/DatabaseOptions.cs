@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Invoicing.Infrastructure.Persistence;
 
 /// <summary>
-/// <c>Database:Provider</c> (<c>Sqlite</c>, the default, or <c>Postgres</c>/<c>PostgreSQL</c>, any case) and the
+/// <c>Database:Provider</c> (<c>Sqlite</c>, the default, <c>Postgres</c>/<c>PostgreSQL</c>, or <c>SqlServer</c>, any case) and the
 /// connection string <c>ConnectionStrings:Invoicing</c>. Checked when the service starts (<c>ValidateOnStart</c>).
 /// </summary>
 public sealed class DatabaseOptions
@@ -21,17 +21,19 @@ public sealed class DatabaseOptions
     public bool IsPostgres =>
         string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase) || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
+    public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
+
     internal sealed class Validator : IValidateOptions<DatabaseOptions>
     {
         public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
         {
-            if (!options.IsSqlite && !options.IsPostgres)
+            if (!options.IsSqlite && !options.IsPostgres && !options.IsSqlServer)
             {
-                return ValidateOptionsResult.Fail($"Database:Provider must be Sqlite or Postgres, not '{options.Provider}'.");
+                return ValidateOptionsResult.Fail($"Database:Provider must be Sqlite, Postgres or SqlServer, not '{options.Provider}'.");
             }
 
-            return options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? ValidateOptionsResult.Fail("ConnectionStrings:Invoicing is required when Database:Provider is Postgres.")
+            return !options.IsSqlite && string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? ValidateOptionsResult.Fail($"ConnectionStrings:Invoicing is required when Database:Provider is {(options.IsPostgres ? "Postgres" : "SqlServer")}.")
                 : ValidateOptionsResult.Success;
         }
     }

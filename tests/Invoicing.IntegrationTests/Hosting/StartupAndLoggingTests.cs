@@ -11,8 +11,9 @@ namespace Invoicing.IntegrationTests.Hosting;
 public sealed class StartupAndLoggingTests
 {
     [Theory]
-    [InlineData("Oracle", "", "Database:Provider must be Sqlite or Postgres, not 'Oracle'.")]
+    [InlineData("Oracle", "", "Database:Provider must be Sqlite, Postgres or SqlServer, not 'Oracle'.")]
     [InlineData("Postgres", "", "ConnectionStrings:Invoicing is required when Database:Provider is Postgres.")]
+    [InlineData("SqlServer", "", "ConnectionStrings:Invoicing is required when Database:Provider is SqlServer.")]
     public async Task A_bad_database_setting_stops_the_service_with_one_clear_line(string provider, string connectionString, string message)
     {
         var environment = new Dictionary<string, string>
