@@ -45,14 +45,15 @@ public static class DependencyInjection
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (RelationalEventId.TransactionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+            // On the servers, a lost connection empties the pool, so the service serves again as soon as the server is
+            // back (docs/decisions/0025, 0030).
             if (database.IsPostgres)
             {
-                // A lost connection empties the pool, so the service serves again as soon as the server is back (docs/decisions/0025).
                 options.UseNpgsql(database.ConnectionString).AddInterceptors(ConnectionLossInterceptor.Instance);
             }
             else if (database.IsSqlServer)
             {
-                options.UseSqlServer(database.ConnectionString);
+                options.UseSqlServer(database.ConnectionString).AddInterceptors(ConnectionLossInterceptor.Instance);
             }
             else
             {
