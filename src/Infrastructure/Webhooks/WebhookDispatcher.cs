@@ -11,6 +11,7 @@ using Invoicing.Domain.Webhooks;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -195,41 +196,33 @@ internal sealed class WebhookDispatcher(
     }
 
     /// <summary>
-    /// Runs a claim statement (<c>@now</c>, <c>@lease</c>, <c>@limit</c>) in the context's transaction, if any; returns the
-    /// claimed ids. The times are sent as <paramref name="timeColumn"/> stores them, and the ids read back through the key's
-    /// type mapping: on SQL Server a plain <c>DateTime</c> parameter would be the old <c>datetime</c> (3 ms steps), and the
-    /// lease stored would then not equal the one <see cref="RecordAsync"/> looks for.
+    /// Runs a claim statement (<c>@now</c>, <c>@lease</c>, <c>@limit</c>) through EF's command pipeline (its connection,
+    /// transaction, interceptors and logging), in the context's transaction if any; returns the claimed ids. The times are
+    /// sent as <paramref name="timeColumn"/> stores them and the ids read through the key's type mapping: on SQL Server a
+    /// plain <c>DateTime</c> parameter would be the old <c>datetime</c> (3 ms steps), and the lease stored would then not
+    /// equal the one <see cref="RecordAsync"/> looks for.
     /// </summary>
     private static async Task<List<Guid>> ExecuteClaimAsync(ApplicationDbContext db, string sql, IProperty timeColumn, DateTime now, DateTime lease, int limit, CancellationToken cancellationToken)
     {
         var times = timeColumn.GetRelationalTypeMapping();
         var id = timeColumn.DeclaringType.ContainingEntityType.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var command = db.GetService<IRelationalCommandBuilderFactory>().Create()
+            .Append(sql)
+            .AddParameter("lease", "@lease", times, nullable: false)
+            .AddParameter("now", "@now", times, nullable: false)
+            .AddParameter("limit", "@limit", db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(int))!, nullable: false)
+            .Build();
+        var values = new Dictionary<string, object?> { ["lease"] = lease, ["now"] = now, ["limit"] = limit };
+        await using var reader = await command.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()),
+            cancellationToken);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.Parameters.Add(times.CreateParameter(command, "@lease", lease, nullable: false));
-            command.Parameters.Add(times.CreateParameter(command, "@now", now, nullable: false));
-            var limitParameter = command.CreateParameter();
-            limitParameter.ParameterName = "@limit";
-            limitParameter.Value = limit;
-            command.Parameters.Add(limitParameter);
-            var ids = new List<Guid>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(id.Converter is { } converter ? (Guid)converter.ConvertFromProvider(reader.GetValue(0))! : reader.GetGuid(0));
-            }
+            ids.Add(id.Converter is { } converter ? (Guid)converter.ConvertFromProvider(reader.DbDataReader.GetValue(0))! : reader.DbDataReader.GetGuid(0));
+        }
 
-            return ids;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return ids;
     }
 
     private async Task<Attempt> SendAsync(Claimed item, CancellationToken cancellationToken)
