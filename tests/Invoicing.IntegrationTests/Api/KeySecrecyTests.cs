@@ -163,9 +163,12 @@ public abstract class KeySecrecyTests(IApiFixture api) : ApiTests(api)
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = Factory.Provider == "Postgres"
-                ? "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-                : "SELECT name FROM sqlite_master WHERE type = 'table'";
+            list.CommandText = Factory.Provider switch
+            {
+                "Postgres" => "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+                "SqlServer" => "SELECT name FROM sys.tables",
+                _ => "SELECT name FROM sqlite_master WHERE type = 'table'",
+            };
             await using var reader = await list.ExecuteReaderAsync(Cancellation);
             while (await reader.ReadAsync(Cancellation))
             {
@@ -203,3 +206,5 @@ public abstract class KeySecrecyTests(IApiFixture api) : ApiTests(api)
 public sealed class KeySecrecyTestsOnSqlite(SqliteApi api) : KeySecrecyTests(api), IClassFixture<SqliteApi>;
 
 public sealed class KeySecrecyTestsOnPostgres(PostgresApi api) : KeySecrecyTests(api), IClassFixture<PostgresApi>;
+
+public sealed class KeySecrecyTestsOnSqlServer(SqlServerApi api) : KeySecrecyTests(api), IClassFixture<SqlServerApi>;
