@@ -45,7 +45,7 @@ public sealed partial class SqlServerBatchingTests
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"EF batching, 1000 invoices + 1000 events on SQL Server: {commands.Count} commands, {parameters} parameters, {commands.Sum(c => c.Length)} characters of SQL");
         commands.Count.ShouldBeGreaterThan(40); // EF's SQL Server batches hold at most 42 rows (measured: 48 commands)
-        var columns = db.Model.FindEntityType(typeof(Invoice))!.GetProperties().Count() + db.Model.FindEntityType(typeof(Domain.Events.Event))!.GetProperties().Count();
+        var columns = db.Model.FindEntityType(typeof(Invoice))!.GetProperties().Count() + db.Model.FindEntityType(typeof(Invoicing.Domain.Events.Event))!.GetProperties().Count();
         parameters.ShouldBe(1000 * columns); // one per column and row (measured: 22,000)
     }
 
