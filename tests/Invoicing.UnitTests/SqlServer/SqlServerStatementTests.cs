@@ -10,6 +10,7 @@ using Invoicing.Application.Common.Validation;
 using Invoicing.Application.Counterparties.CreateCounterparty;
 using Invoicing.Application.Counterparties.GetCounterparty;
 using Invoicing.Application.Counterparties.ListCounterparties;
+using Invoicing.Application.Events;
 using Invoicing.Application.Events.GetEvent;
 using Invoicing.Application.Events.ListEvents;
 using Invoicing.Application.Invoices;
@@ -19,12 +20,14 @@ using Invoicing.Application.Invoices.GetInvoice;
 using Invoicing.Application.Invoices.ListInvoices;
 using Invoicing.Application.Invoices.PayInvoice;
 using Invoicing.Application.Invoices.VoidInvoice;
+using Invoicing.Application.Webhooks;
 using Invoicing.Application.Webhooks.CreateWebhookEndpoint;
 using Invoicing.Application.Webhooks.DeleteWebhookEndpoint;
 using Invoicing.Application.Webhooks.GetWebhookEndpoint;
 using Invoicing.Application.Webhooks.ListWebhookEndpoints;
 using Invoicing.Domain.Common;
 using Invoicing.Domain.Invoices;
+using Invoicing.Domain.Webhooks;
 using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Infrastructure.Webhooks;
@@ -148,7 +151,8 @@ public sealed partial class SqlServerStatementTests
         shapes["revoke api key"] = (s => Send(s, new RevokeApiKeyCommand("sk_test_abcdefgh")), "FROM [api_keys]");
         shapes["ensure bootstrap key"] = (s => Send(s, new EnsureBootstrapKeyCommand("sk_test_" + new string('b', 40), ApiEnvironment.Test, "ci")), "INSERT INTO [api_keys]");
         shapes["idempotency claim"] = (s => Idempotency(s, (store, _) => store.ClaimAsync(Request, default)), "INSERT INTO [idempotency_keys]");
-        shapes["idempotency claim of a key in use"] = (s => ClaimTakenKeyAsync(s), "FROM [idempotency_keys]");
+        shapes["idempotency claim of a key in use: what the holder left"] = (s => ClaimTakenKeyAsync(s), "FROM [idempotency_keys]");
+        shapes["idempotency claim of a key in use: a stale claim taken over"] = (s => ClaimTakenKeyAsync(s), "UPDATE [i]");
         shapes["idempotency answer stored"] = (s => Idempotency(s, (store, claim) => store.CompleteAsync(claim, new StoredResponse(201, "application/json", "/v1/invoices/x", [1, 2, 3]), default)), "UPDATE [i]");
         shapes["idempotency claim released"] = (s => Idempotency(s, (store, claim) => store.ReleaseAsync(claim, default)), "DELETE FROM [i]");
         shapes["idempotency clean-up"] = (s => PurgeAsync(s), "DELETE FROM [i]");
@@ -156,6 +160,7 @@ public sealed partial class SqlServerStatementTests
         shapes["webhook fan-out reads"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().DispatchEventsAsync(default), "FROM [webhook_endpoints]");
         shapes["webhook delivery claim"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "UPDATE claimed SET next_attempt_at = @lease");
         shapes["webhook delivery work"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "FROM [webhook_deliveries]");
+        shapes["webhook delivery recorded"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "INSERT INTO [webhook_delivery_attempts]");
         shapes["start-up: row-versioned reads on"] = (s => Database(s, db => db.Database.ExecuteSqlRawAsync(DatabaseInitializer.SqlServerSnapshotReadsSql)), "READ_COMMITTED_SNAPSHOT ON");
         shapes["start-up: row-versioned reads check"] = (s => Database(s, db => db.Database.SqlQueryRaw<int>(DatabaseInitializer.SqlServerSnapshotReadsQuery).SingleAsync()), "is_read_committed_snapshot_on");
         return shapes;
@@ -229,17 +234,19 @@ public sealed partial class SqlServerStatementTests
 
     /// <summary>
     /// What the empty database answers: cursors and referenced ids exist (so validation passes on to the query), a claim
-    /// returns one id, and a lookup of one row returns a stored one (so pay and void reach their UPDATE). Rows are built
-    /// from the model: every selected column with its property's value through its value converter.
+    /// returns one id, and a lookup of one invoice, one idempotency record or one claimed delivery returns a stored one
+    /// (so pay and void reach their UPDATE, a stale claim is taken over, a delivery is sent and recorded). Rows are built
+    /// from the model: every selected column with its entity's value through the property's value converter.
     /// </summary>
     private static Func<string, object?> Answers(OfflineSqlServer server)
     {
         using var scope = server.Services.CreateScope();
         var model = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Model;
-        return sql => Answer(model, sql);
+        var protector = server.Services.GetRequiredService<IWebhookSecretProtector>();
+        return sql => Answer(model, protector, sql);
     }
 
-    private static object? Answer(IModel model, string sql)
+    private static object? Answer(IModel model, IWebhookSecretProtector protector, string sql)
     {
         if (sql.TrimStart().StartsWith("SELECT CASE", StringComparison.Ordinal))
         {
@@ -253,23 +260,51 @@ public sealed partial class SqlServerStatementTests
             return Table(("id", ProviderType(id), ProviderValue(id, Guid.CreateVersion7())));
         }
 
-        if (sql.Contains("SELECT TOP(1)", StringComparison.Ordinal) && sql.Contains("FROM [invoices]", StringComparison.Ordinal) && !sql.Contains("JOIN", StringComparison.Ordinal))
+        if (sql.StartsWith("SELECT TOP(1)", StringComparison.Ordinal) && sql.Contains("FROM [invoices]", StringComparison.Ordinal) && !sql.Contains("JOIN", StringComparison.Ordinal))
         {
-            var invoice = Invoice.Create(new InvoiceTerms(10_000, 0, "eur", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), "INV-1", null, Counterparty, Guid.CreateVersion7()), DateTimeOffset.UtcNow);
-            return RowOf(model.FindEntityType(typeof(Invoice))!, invoice, sql);
+            return RowOf(model, sql, StoredInvoice());
+        }
+
+        if (sql.StartsWith("SELECT TOP(2)", StringComparison.Ordinal) && sql.Contains("FROM [idempotency_keys]", StringComparison.Ordinal))
+        {
+            return RowOf(model, sql, InEnvironment(IdempotencyRecord.Claim(Request, DateTime.UtcNow.AddHours(-1)))); // held by an instance that died
+        }
+
+        if (sql.Contains("FROM [webhook_deliveries] AS [w]\nINNER JOIN", StringComparison.Ordinal))
+        {
+            var invoice = StoredInvoice();
+            var evt = InEnvironment(EventTypes.ToEvent(invoice.TakeDomainEvents()[0]));
+            var endpoint = InEnvironment(WebhookEndpoint.Create("http://127.0.0.1:9/hooks", ["*"], protector.Protect("whsec_offline"), DateTimeOffset.UtcNow));
+            return RowOf(model, sql, WebhookDelivery.Create(evt.Id, endpoint.Id, DateTime.UtcNow), endpoint, evt);
         }
 
         return null;
     }
 
-    /// <summary>One row holding <paramref name="entity"/>'s values for the columns <paramref name="sql"/> selects, in its order.</summary>
-    private static DataTable RowOf(IEntityType type, object entity, string sql)
+    private static Invoice StoredInvoice() =>
+        InEnvironment(Invoice.Create(new InvoiceTerms(10_000, 0, "eur", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), "INV-1", null, Counterparty, Guid.CreateVersion7()), DateTimeOffset.UtcNow));
+
+    /// <summary>As stored: stamped with its environment (which persistence does on insert).</summary>
+    private static T InEnvironment<T>(T entity)
+        where T : EnvironmentScopedEntity
     {
-        var columns = SelectedColumns().Matches(sql[..sql.IndexOf("FROM", StringComparison.Ordinal)])
-            .Select(m => type.GetProperties().Single(p => p.GetColumnName() == m.Groups[1].Value))
-            .Select(p => (p.GetColumnName(), ProviderType(p), ProviderValue(p, p.Name == nameof(EnvironmentScopedEntity.Environment) ? ApiEnvironment.Test : p.GetGetter().GetClrValueUsingContainingEntity(entity))))
-            .ToArray();
-        return Table(columns);
+        typeof(EnvironmentScopedEntity).GetProperty(nameof(EnvironmentScopedEntity.Environment))!.SetValue(entity, ApiEnvironment.Test);
+        return entity;
+    }
+
+    /// <summary>One row holding, for each <c>[alias].[column]</c> <paramref name="sql"/> selects, the value of the entity stored in the alias's table.</summary>
+    private static DataTable RowOf(IModel model, string sql, params object[] entities)
+    {
+        var tables = Aliases().Matches(sql).ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
+        var byTable = entities.ToDictionary(e => model.FindEntityType(e.GetType())!.GetTableName()!);
+        var columns = SelectedColumns().Matches(sql[..sql.IndexOf("\nFROM", StringComparison.Ordinal)]).Select(m =>
+        {
+            var entity = byTable[tables[m.Groups[1].Value]];
+            var property = model.FindEntityType(entity.GetType())!.GetProperties().Single(p => p.GetColumnName() == m.Groups[2].Value);
+            var value = property.IsShadowProperty() ? null : property.GetGetter().GetClrValueUsingContainingEntity(entity);
+            return (m.Value, ProviderType(property), ProviderValue(property, value));
+        });
+        return Table([.. columns]);
     }
 
     private static DataTable Table(params (string Name, Type Type, object? Value)[] columns)
@@ -293,6 +328,9 @@ public sealed partial class SqlServerStatementTests
     private static object? ProviderValue(IProperty property, object? value) =>
         value is not null && property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
 
-    [GeneratedRegex(@"\[\w+\]\.\[(\w+)\]")]
+    [GeneratedRegex(@"\[(\w+)\]\.\[(\w+)\]")]
     private static partial Regex SelectedColumns();
+
+    [GeneratedRegex(@"(?:FROM|JOIN) \[(\w+)\] AS \[(\w+)\]")]
+    private static partial Regex Aliases();
 }
