@@ -29,22 +29,24 @@ internal static class RequestLog
         // handled it (ApiExceptionFilter, ErrorEnvelopeMiddleware), and a 503 while the service starts is no error.
         options.GetLevel = static (_, _, _) => LogEventLevel.Information;
 
-        // Serilog.AspNetCore passes 500 when an exception left the pipeline; what the client got (or its hanging up) counts.
+        // Every fact of the line in one place, read when the request has ended. Not through EnrichDiagnosticContext:
+        // its per-request collection cost about 0.9 KB of allocations per request (docs/decisions/0031).
         options.GetMessageTemplateProperties = static (context, path, elapsedMs, _) =>
-        [
-            new LogEventProperty("Method", new ScalarValue(context.Request.Method)),
-            new LogEventProperty("Path", new ScalarValue(path)),
-            new LogEventProperty("StatusCode", new ScalarValue(context.RequestAborted.IsCancellationRequested ? ClientClosedRequest : context.Response.StatusCode)),
-            new LogEventProperty("ElapsedMs", new ScalarValue(elapsedMs)),
-        ];
-
-        options.EnrichDiagnosticContext = static (diagnostics, context) =>
         {
             var key = AuthenticatedKey.Get(context);
-            diagnostics.Set("RequestId", context.TraceIdentifier);
-            diagnostics.Set("Route", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
-            diagnostics.Set("Environment", key?.Environment.ToString().ToLowerInvariant());
-            diagnostics.Set("KeyPrefix", key?.Prefix);
+            return
+            [
+                new LogEventProperty("Method", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("Path", new ScalarValue(path)),
+                new LogEventProperty("Route", new ScalarValue((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText)),
+
+                // What the client got, or its hanging up (Serilog.AspNetCore passes 500 when an exception left the pipeline).
+                new LogEventProperty("StatusCode", new ScalarValue(context.RequestAborted.IsCancellationRequested ? ClientClosedRequest : context.Response.StatusCode)),
+                new LogEventProperty("ElapsedMs", new ScalarValue(elapsedMs)),
+                new LogEventProperty("RequestId", new ScalarValue(context.TraceIdentifier)),
+                new LogEventProperty("Environment", new ScalarValue(key?.Environment.ToString().ToLowerInvariant())),
+                new LogEventProperty("KeyPrefix", new ScalarValue(key?.Prefix)),
+            ];
         };
     };
 }
