@@ -245,26 +245,21 @@ check "invoice numbers stored twice" 0 "$(sql "SELECT count(*) FROM (SELECT 1 FR
 # The service's own log: no Error or Fatal line (a 500 logs one) except two kinds that are understood:
 # - "aborted": a line of a request that its client abandoned, logged 499 (cancelled in the database; the service's
 #   filter and EF Core log that at Error): wrk stops at the end of each run without waiting for the requests in
-#   flight. EF Core's lines carry the hosting RequestId, not the Request-Id, so a line belongs to an aborted request
-#   when it is on that request's connection (wrk closes it: the aborted request is its last) during the request;
+#   flight. Every line logged during a request carries its Request-Id as RequestId (EF Core's and the framework's
+#   too), so a line belongs to an aborted request when it has the RequestId of a 499 line;
 # - "unique": EF Core logs at Error every failed command and SaveChanges, even when the service catches the unique
 #   violation (SqlState 23505) and answers normally, as the idempotency store does on every repeat of an
 #   Idempotency-Key (it inserts its claim first, then reads what is there). Both lines of one request share the
-#   hosting RequestId. Those answers were checked like the others (expected status and body).
+#   RequestId. Those answers were checked like the others (expected status and body).
 grep -E '"Level":"(Error|Fatal)"|"StatusCode":499' "$SERVICE_LOG" >"$WORK/log-errors.json" || true
 # Prints each Error/Fatal line's class, then the unexplained lines themselves (shortened).
-LOG_CLASSIFY='def epoch: capture("^(?<d>[^.+Z-]+(-[0-9]+-[0-9]+T[^.+Z-]+)?)(?<f>[.][0-9]+)?(?<z>Z|(?<s>[+-])(?<h>[0-9]{2}):(?<m>[0-9]{2}))$")
-    | ((.d + "Z") | fromdateiso8601) + (("0" + (.f // ".0")) | tonumber)
-      - (if .z == "Z" then 0 else (if .s == "+" then 1 else -1 end) * ((.h | tonumber) * 3600 + (.m | tonumber) * 60) end);
-  def connection: .Properties.ConnectionId // ((.Properties.RequestId // "") | split(":")[0]);
-  split("\n") | map(fromjson? // empty) as $lines
-  | [$lines[] | select(.Properties.StatusCode == 499)
-      | {c: connection, to: ((.Timestamp | epoch) + 1), from: ((.Timestamp | epoch) - (.Properties.ElapsedMs / 1000) - 0.1)}] as $aborted
+LOG_CLASSIFY='split("\n") | map(fromjson? // empty) as $lines
+  | [$lines[] | select(.Properties.StatusCode == 499) | .Properties.RequestId] as $aborted
   | [$lines[] | select(.Properties.EventId.Name == "Microsoft.EntityFrameworkCore.Update.SaveChangesFailed"
       and ((.Exception // .RenderedMessage // "") | test("23505"))) | .Properties.RequestId] as $unique
   | [$lines[] | select(.Level == "Error" or .Level == "Fatal")
-      | .Properties.RequestId as $id | connection as $c | (.Timestamp | epoch) as $t
-      | (if any($aborted[]; .c == $c and .from <= $t and $t <= .to) then "aborted"
+      | .Properties.RequestId as $id
+      | (if $id != null and ($aborted | index($id)) then "aborted"
          elif ((.Properties.SourceContext // "") | startswith("Microsoft.EntityFrameworkCore")) and ($unique | index($id)) then "unique"
          else "other" end) as $class
       | {class: $class, line: {Timestamp, SourceContext: .Properties.SourceContext, RequestPath: .Properties.RequestPath,

@@ -4,6 +4,7 @@ using Invoicing.Web.ApiKeys;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Idempotency;
 using Invoicing.Web.Json;
+using Invoicing.Web.Logging;
 using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
 using Invoicing.Web.RateLimiting;
@@ -18,12 +19,16 @@ namespace Invoicing.Web;
 
 internal static class DependencyInjection
 {
-    /// <summary>Serilog from the <c>Serilog</c> section of configuration (no Serilog.AspNetCore here: docs/decisions/0001).</summary>
+    /// <summary>
+    /// Serilog (Serilog.AspNetCore) is the host's logger, from the <c>Serilog</c> section of configuration plus any
+    /// sink or enricher registered as a service. Each host keeps its own logger and leaves the static <c>Log</c>
+    /// alone, so that several hosts in one process (the tests) do not write into each other's (docs/decisions/0031).
+    /// </summary>
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
-        var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSerilog(
+            (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -40,7 +45,7 @@ internal static class DependencyInjection
 
         services.AddSingleton<DatabaseStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
-        services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<StartupHealthCheck>(StartupHealthCheck.Name, tags: ["ready"]);
 
         services.AddControllers(options =>
             {
@@ -119,7 +124,7 @@ internal static class DependencyInjection
         // authenticated requests count against a key's rate; idempotency needs the key's environment and a
         // body within the limit, and must see the final answer of everything inside it.
         app.UseMiddleware<RequestIdMiddleware>();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseSerilogRequestLogging(RequestLog.Configure(app.Services.GetRequiredService<Serilog.ILogger>()));
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseMiddleware<StartupGateMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
@@ -132,9 +137,26 @@ internal static class DependencyInjection
         app.MapControllers();
         app.MapApiDocumentation();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks("/health/ready", ReadyOptions(app.Services.GetRequiredService<DatabaseStartup>()));
         return app;
     }
+
+    /// <summary>
+    /// Ready = every check tagged <c>ready</c>, and 503 unless all are Healthy. While the service starts, only the
+    /// start-up check runs (Degraded: a Warning line per poll, no Error); the database check joins once the start-up
+    /// work is done, so that a database lost later is still an Unhealthy check, logged at Error (docs/decisions/0025).
+    /// </summary>
+    private static HealthCheckOptions ReadyOptions(DatabaseStartup startup) => new()
+    {
+        Predicate = c => c.Tags.Contains("ready") && (startup.Completed || c.Name == StartupHealthCheck.Name),
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+        ResponseWriter = WriteHealthAsync,
+    };
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
         report.Status == HealthStatus.Healthy

@@ -2,13 +2,14 @@ namespace Invoicing.Web.Middleware;
 
 /// <summary>
 /// Every response carries <c>Request-Id</c> (§1): the client's own when it sent 1–64 visible ASCII
-/// characters, otherwise a new one. It is also the request's trace identifier in every log line.
+/// characters, otherwise a new one. It is also the request's trace identifier and the <c>RequestId</c> of every
+/// line logged while the request runs.
 /// </summary>
-internal sealed class RequestIdMiddleware(RequestDelegate next)
+internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
     public const string Header = "Request-Id";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var sent = context.Request.Headers[Header].ToString();
         var id = IsValid(sent) ? sent : "req_" + Guid.CreateVersion7().ToString("N");
@@ -18,7 +19,13 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
             context.Response.Headers[Header] = id;
             return Task.CompletedTask;
         });
-        return next(context);
+
+        // ASP.NET Core's own log scope took the connection's request id before this ran; the innermost scope wins,
+        // so framework and EF Core lines logged during the request carry the Request-Id too.
+        using (logger.BeginScope(new KeyValuePair<string, object>[] { new("RequestId", id) }))
+        {
+            await next(context);
+        }
     }
 
     private static bool IsValid(string value) => value.Length is >= 1 and <= 64 && value.All(c => c is >= '!' and <= '~');

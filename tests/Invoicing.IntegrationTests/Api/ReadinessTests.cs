@@ -1,9 +1,10 @@
 using System.Net;
 using Invoicing.IntegrationTests.Fixtures;
+using Microsoft.Extensions.Logging;
 
 namespace Invoicing.IntegrationTests.Api;
 
-/// <summary>/health/ready follows the database: 503 in the envelope once it is gone, while /health/live stays up.</summary>
+/// <summary>/health/ready follows the database: 503 in the envelope once it is gone, logged at Error, while /health/live stays up.</summary>
 public abstract class ReadinessTests(IDatabaseServer server)
 {
     [Fact]
@@ -23,6 +24,9 @@ public abstract class ReadinessTests(IDatabaseServer server)
 
         await (await client.GetAsync("/health/ready")).ShouldBeEnvelopeAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
         (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A database lost after the start is an error in the log (a service still starting is not: UnreachableDatabaseAtStartupTests).
+        factory.Logs.Records.ShouldContain(r => r.Level == LogLevel.Error && Equals(r.Properties.GetValueOrDefault("HealthCheckName"), "database"));
     }
 }
 

@@ -79,6 +79,7 @@ public abstract class ClientAbortTests(IApiFixture api) : ApiTests(api)
         }
 
         Factory.Logs.Records.Skip(logged).ShouldContain(r => r.Message.Contains("/v1/invoices/batch", StringComparison.Ordinal));
+        Factory.Logs.Records.Skip(logged).ShouldContain(r => Equals(r.Properties.GetValueOrDefault("StatusCode"), 499) && r.Exception == null); // the request line
         var stored = await Factory.DbAsync(db => db.Invoices.IgnoreQueryFilters().Where(i => i.InvoiceNumber.StartsWith(prefix)).Select(i => i.Id).ToListAsync(Cancellation));
         stored.Count.ShouldBeOneOf(0, 1000);
         var events = await Factory.DbAsync(db => db.Events.IgnoreQueryFilters().CountAsync(e => e.Type == "invoice.created" && e.Data.Contains(prefix), Cancellation));

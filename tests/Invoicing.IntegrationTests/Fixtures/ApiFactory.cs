@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Serilog.Core;
 
 namespace Invoicing.IntegrationTests.Fixtures;
 
@@ -119,7 +119,7 @@ public sealed class ApiFactory(
 
             services.AddSingleton(Faults);
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FaultBehaviour<,>));
-            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<ILogEventSink>(Logs);
             services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(new FaultInterceptor(Faults), new CommandRecorder(Faults)));
         });
     }
@@ -224,35 +224,5 @@ internal sealed class FaultBehaviour<TRequest, TResponse>(Faults faults) : IPipe
         var response = await next();
         var failOnce = request is ICommand<TResponse> && faults.TakeNextCommandFailure();
         return faults.FailAfterHandler || failOnce ? throw new InvalidOperationException(SecretMessage) : response;
-    }
-}
-
-/// <summary>Every log record the service writes, with its structured properties.</summary>
-public sealed class CapturedLogs : ILoggerProvider
-{
-    public ConcurrentQueue<LogRecord> Records { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Records);
-
-    public void Dispose()
-    {
-    }
-
-    public sealed record LogRecord(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Properties, Exception? Exception);
-
-    private sealed class Logger(string category, ConcurrentQueue<LogRecord> records) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? pairs.ToDictionary(p => p.Key, p => p.Value)
-                : [];
-            records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception), properties, exception));
-        }
     }
 }
