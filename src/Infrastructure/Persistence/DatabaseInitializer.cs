@@ -61,6 +61,23 @@ public static class DatabaseInitializer
     }
 
     /// <summary>
+    /// What to log of a database that cannot be reached: the innermost message, except that SqlClient's own names the
+    /// failure better than the socket error inside it (which on Linux can read "Success"). Never holds the connection string.
+    /// </summary>
+    public static string Reason(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqlException sqlServer)
+            {
+                return sqlServer.Message;
+            }
+        }
+
+        return exception.GetBaseException().Message;
+    }
+
+    /// <summary>
     /// Whether <paramref name="exception"/> says the database cannot be reached right now but may be soon (the server
     /// is down, starting up, shutting down, or the network failed), so that trying again later makes sense. Wrong
     /// credentials, a missing database or a failing statement are not: they need a person (docs/decisions/0025).

@@ -61,6 +61,7 @@ public sealed class SqlServerUnreachableTests
         }
 
         AttemptLines(service).Count.ShouldBeGreaterThanOrEqualTo(3, service.Output + service.Error);
+        AttemptLines(service).ShouldAllBe(line => line.Contains("SQL Server")); // SqlClient's message, not the socket's ("Success")
         (await client.GetAsync("/health/live", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Still starting is no error: every poll of /health/ready above found a service still starting (docs/decisions/0025).
