@@ -1,3 +1,6 @@
+using System.Text;
+using Invoicing.Domain.Invoices;
+using Invoicing.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -23,7 +26,8 @@ public static class SqlServerMapping
     /// <summary>
     /// Every string column (also enums stored as their names) gets the binary <see cref="Collation"/>, and twice its
     /// length: the limits count characters as <c>Text.Length</c> does (Unicode scalar values), <c>nvarchar(n)</c>
-    /// counts UTF-16 units, and a character takes at most two.
+    /// counts UTF-16 units, and a character takes at most two. The <see cref="TrailingSpacesCount"/> columns are
+    /// stored as their UTF-16 bytes instead.
     /// </summary>
     internal static void ConfigureStrings(ModelBuilder modelBuilder)
     {
@@ -34,13 +38,36 @@ public static class SqlServerMapping
                 continue;
             }
 
+            var length = property.GetMaxLength();
+            if (TrailingSpacesCount.Contains((property.DeclaringType.ClrType, property.Name)))
+            {
+                property.SetValueConverter(new Utf16Converter());
+                property.SetColumnType($"varbinary({4 * length})");
+                continue;
+            }
+
             property.SetCollation(Collation);
-            if (property.GetMaxLength() is { } length)
+            if (length is not null)
             {
                 property.SetMaxLength(2 * length);
             }
         }
     }
+
+    /// <summary>
+    /// The strings compared for equality that a client may end with spaces. SQL Server's <c>=</c> and unique indexes
+    /// ignore trailing spaces under every collation (<c>'INV-1' = 'INV-1 '</c>); stored as UTF-16 bytes they compare
+    /// exactly, as on PostgreSQL: binary comparison ignores only trailing zero bytes, which only NUL would give, and
+    /// the API refuses NUL. <c>CAST(column AS nvarchar(…))</c> reads them.
+    /// </summary>
+    internal static readonly HashSet<(Type Entity, string Property)> TrailingSpacesCount =
+    [
+        (typeof(Invoice), nameof(Invoice.InvoiceNumber)),
+        (typeof(IdempotencyRecord), nameof(IdempotencyRecord.Key)),
+    ];
+
+    /// <summary>A string as its UTF-16 (little-endian) bytes: SQL Server's own <c>nvarchar</c> encoding.</summary>
+    internal sealed class Utf16Converter() : ValueConverter<string, byte[]>(s => Encoding.Unicode.GetBytes(s), b => Encoding.Unicode.GetString(b));
 
     /// <summary>
     /// A Guid as its 16 bytes in RFC 9562 (big-endian) order, the order in which SQL Server compares <c>binary</c>.

@@ -1,6 +1,9 @@
 using System.Data.SqlTypes;
+using System.Globalization;
+using System.Text;
 using Invoicing.Domain.Common;
 using Invoicing.Domain.Invoices;
+using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -98,15 +101,37 @@ public sealed class SqlServerMappingTests
         using var db = Models.SqlServer();
 
         var columns = Columns(db);
-        var strings = columns.Where(c => c.Value.Type.SqlDataTypeOption is SqlDataTypeOption.NVarChar or SqlDataTypeOption.NChar or SqlDataTypeOption.VarChar or SqlDataTypeOption.Char).ToList();
+        var text = columns.Where(c => c.Value.Type.SqlDataTypeOption is SqlDataTypeOption.NVarChar or SqlDataTypeOption.NChar or SqlDataTypeOption.VarChar or SqlDataTypeOption.Char).ToList();
 
-        // The columns whose comparisons the contract fixes: invoice number uniqueness, idempotency keys, key hashes and prefixes.
-        strings.Select(c => c.Key).ShouldContain("invoices.invoice_number");
-        strings.Select(c => c.Key).ShouldContain("idempotency_keys.key");
-        strings.Select(c => c.Key).ShouldContain("api_keys.hash");
-        strings.Select(c => c.Key).ShouldContain("api_keys.prefix");
-        strings.ShouldAllBe(c => c.Value.Collation == SqlServerMapping.Collation, "every string column: " + string.Join(", ", strings.Where(c => c.Value.Collation != SqlServerMapping.Collation).Select(c => c.Key)));
-        strings.ShouldAllBe(c => c.Value.Type.SqlDataTypeOption == SqlDataTypeOption.NVarChar);
+        // Key hashes and prefixes (and every other text column): a binary collation, code point by code point.
+        text.Select(c => c.Key).ShouldContain("api_keys.hash");
+        text.Select(c => c.Key).ShouldContain("api_keys.prefix");
+        text.ShouldAllBe(c => c.Value.Collation == SqlServerMapping.Collation, "every string column: " + string.Join(", ", text.Where(c => c.Value.Collation != SqlServerMapping.Collation).Select(c => c.Key)));
+        text.ShouldAllBe(c => c.Value.Type.SqlDataTypeOption == SqlDataTypeOption.NVarChar);
+
+        // Invoice numbers and idempotency keys: their UTF-16 bytes, so that trailing spaces count too.
+        columns["invoices.invoice_number"].Type.SqlDataTypeOption.ShouldBe(SqlDataTypeOption.VarBinary);
+        columns["idempotency_keys.key"].Type.SqlDataTypeOption.ShouldBe(SqlDataTypeOption.VarBinary);
+    }
+
+    [Fact]
+    public void An_invoice_number_and_an_idempotency_key_are_compared_with_their_trailing_spaces()
+    {
+        using var db = Models.SqlServer();
+        var number = "INV-1 "; // a variable, as in the service: a parameter, not a literal
+        var key = "retry ";
+
+        // SQL Server's = ignores trailing spaces of nvarchar under every collation; the bytes keep the space (0x2000).
+        var lookup = db.Invoices.Where(i => i.InvoiceNumber == number).ToQueryString();
+        var claim = db.Set<IdempotencyRecord>().Where(r => r.Key == key).ToQueryString();
+
+        lookup.ShouldContain($"DECLARE @number varbinary(256) = 0x{Convert.ToHexString(Encoding.Unicode.GetBytes(number))};");
+        lookup.ShouldContain("[i].[invoice_number] = @number");
+        Convert.ToHexString(Encoding.Unicode.GetBytes(number)).ShouldEndWith("2000");
+        claim.ShouldContain($"DECLARE @key varbinary(1020) = 0x{Convert.ToHexString(Encoding.Unicode.GetBytes(key))};");
+        claim.ShouldContain("[i].[key] = @key");
+        Models.ParseTSql(lookup);
+        Models.ParseTSql(claim);
     }
 
     [Fact]
@@ -129,11 +154,13 @@ public sealed class SqlServerMappingTests
             var worst = string.Concat(Enumerable.Repeat("😀", limit!.Value)); // U+1F600: one character, two UTF-16 units
             Text.Length(worst).ShouldBe(limit.Value);
 
+            // nvarchar(n) holds n UTF-16 units, varbinary(n) n bytes; MAX holds them all.
             var type = columns[column].Type;
-            type.SqlDataTypeOption.ShouldBe(SqlDataTypeOption.NVarChar, column);
+            var needed = type.SqlDataTypeOption == SqlDataTypeOption.VarBinary ? Encoding.Unicode.GetByteCount(worst) : worst.Length;
+            type.SqlDataTypeOption.ShouldBeOneOf(SqlDataTypeOption.NVarChar, SqlDataTypeOption.VarBinary);
             if (type.Parameters.Single() is not MaxLiteral)
             {
-                int.Parse(type.Parameters.Single().Value).ShouldBeGreaterThanOrEqualTo(worst.Length, $"{column}: {limit} characters");
+                int.Parse(type.Parameters.Single().Value, CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(needed, $"{column}: {limit} characters");
             }
         }
     }

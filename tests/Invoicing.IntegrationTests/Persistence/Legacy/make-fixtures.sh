@@ -22,9 +22,9 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 export PATH="$pg_bin:$PATH" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-key() { awk -v env="$1" '$1 == env { print $2 }' "$here/keys.txt"; }
-test_key=$(key test)
-live_key=$(key live)
+key_of() { awk -v env="$1" '$1 == env { print $2 }' "$here/keys.txt"; }
+test_key=$(key_of test)
+live_key=$(key_of live)
 
 echo "Building $commit in a temporary worktree…"
 git -C "$repo" worktree add --detach "$work/src" "$commit" >/dev/null
@@ -49,18 +49,19 @@ http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_
 PY
 pids+=($!)
 
-service_env() {
-  env ASPNETCORE_ENVIRONMENT=Testing Database__Provider="$1" ConnectionStrings__Invoicing="$2" \
-    Invoicing__BootstrapKeys__0__Key="$test_key" Invoicing__BootstrapKeys__0__Environment=test Invoicing__BootstrapKeys__0__Name=legacy-test \
-    Invoicing__BootstrapKeys__1__Key="$live_key" Invoicing__BootstrapKeys__1__Environment=live Invoicing__BootstrapKeys__1__Name=legacy-live \
-    Webhooks__AllowPrivateUrls=true Webhooks__PollInterval=00:00:00.2 Webhooks__RetryBaseDelay=00:00:01 Webhooks__RetryHorizon="${horizon:-00:00:04}" \
-    Webhooks__DeliveryEnabled="${delivery:-true}" "${@:3}"
+settings() { # provider, connection string -> env_vars: the legacy service's environment
+  env_vars=(ASPNETCORE_ENVIRONMENT=Testing "Database__Provider=$1" "ConnectionStrings__Invoicing=$2"
+    "Invoicing__BootstrapKeys__0__Key=$test_key" Invoicing__BootstrapKeys__0__Environment=test Invoicing__BootstrapKeys__0__Name=legacy-test
+    "Invoicing__BootstrapKeys__1__Key=$live_key" Invoicing__BootstrapKeys__1__Environment=live Invoicing__BootstrapKeys__1__Name=legacy-live
+    Webhooks__AllowPrivateUrls=true Webhooks__PollInterval=00:00:00.2 Webhooks__RetryBaseDelay=00:00:01
+    "Webhooks__RetryHorizon=${horizon:-00:00:04}" "Webhooks__DeliveryEnabled=${delivery:-true}")
 }
 
 start_service() { # provider, connection string
+  settings "$1" "$2"
   port=$(free_port)
-  service_env "$1" "$2" dotnet "$work/app/Invoicing.Web.dll" --urls "http://127.0.0.1:$port" >>"$work/service.log" 2>&1 &
-  service=$!
+  env "${env_vars[@]}" dotnet "$work/app/Invoicing.Web.dll" --urls "http://127.0.0.1:$port" >>"$work/service.log" 2>&1 &
+  service=$! # dotnet itself (env execs it), so that stopping it stops the service
   pids+=("$service")
   for _ in $(seq 1 100); do
     curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
@@ -69,6 +70,8 @@ start_service() { # provider, connection string
   cat "$work/service.log" >&2
   return 1
 }
+
+keys() { settings "$1" "$2"; env "${env_vars[@]}" dotnet "$work/app/Invoicing.Web.dll" keys "${@:3}"; }
 
 stop_service() { kill "$service"; wait "$service" 2>/dev/null || true; }
 
@@ -113,8 +116,8 @@ make_db() { # provider, connection string
   post "$k" "/v1/invoices/$(post "$k" /v1/invoices "$(invoice "$k" test-INV-LATE ${cp% *} ${cp#* })" | jq -r .id)/pay" '' >/dev/null
   sleep 1.5
   stop_service
-  service_env "$1" "$2" dotnet "$work/app/Invoicing.Web.dll" keys create --environment test --name revoked >"$work/keys.out"
-  service_env "$1" "$2" dotnet "$work/app/Invoicing.Web.dll" keys revoke "$(tail -n 1 "$work/keys.out" | cut -c1-16)" >/dev/null
+  keys "$1" "$2" create --environment test --name revoked >"$work/keys.out"
+  keys "$1" "$2" revoke "$(tail -n 1 "$work/keys.out" | cut -c1-16)" >/dev/null
   # Without the worker: an event that no pass has dispatched yet.
   delivery=false start_service "$1" "$2"
   post "$k" /v1/counterparties '{"name": "Undispatched"}' >/dev/null

@@ -64,7 +64,7 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     id = table.Column<byte[]>(type: "binary(16)", nullable: false),
-                    key = table.Column<string>(type: "nvarchar(510)", maxLength: 510, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    key = table.Column<byte[]>(type: "varbinary(1020)", maxLength: 255, nullable: false),
                     request_method = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
                     request_path = table.Column<string>(type: "nvarchar(max)", maxLength: 4096, nullable: false, collation: "Latin1_General_100_BIN2"),
                     request_hash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false, collation: "Latin1_General_100_BIN2"),
@@ -110,7 +110,7 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                     currency = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false, collation: "Latin1_General_100_BIN2"),
                     invoice_date = table.Column<DateOnly>(type: "date", nullable: false),
                     invoice_due_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    invoice_number = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    invoice_number = table.Column<byte[]>(type: "varbinary(256)", maxLength: 64, nullable: false),
                     note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true, collation: "Latin1_General_100_BIN2"),
                     originating_counterparty_id = table.Column<byte[]>(type: "binary(16)", nullable: false),
                     receiving_counterparty_id = table.Column<byte[]>(type: "binary(16)", nullable: false),

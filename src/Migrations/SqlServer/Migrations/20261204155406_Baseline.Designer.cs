@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Invoicing.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261204152836_Baseline")]
+    [Migration("20261204155406_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -201,12 +201,11 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasColumnType("date")
                         .HasColumnName("invoice_due_date");
 
-                    b.Property<string>("InvoiceNumber")
+                    b.Property<byte[]>("InvoiceNumber")
                         .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)")
-                        .HasColumnName("invoice_number")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasMaxLength(64)
+                        .HasColumnType("varbinary(256)")
+                        .HasColumnName("invoice_number");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
@@ -333,12 +332,11 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasColumnName("environment")
                         .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("Key")
+                    b.Property<byte[]>("Key")
                         .IsRequired()
-                        .HasMaxLength(510)
-                        .HasColumnType("nvarchar(510)")
-                        .HasColumnName("key")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasMaxLength(255)
+                        .HasColumnType("varbinary(1020)")
+                        .HasColumnName("key");
 
                     b.Property<byte[]>("LockToken")
                         .HasColumnType("binary(16)")
