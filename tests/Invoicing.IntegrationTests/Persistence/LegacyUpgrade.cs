@@ -79,7 +79,7 @@ public abstract class LegacyUpgrade : IAsyncLifetime
     public List<Dictionary<string, string>> Rows(string table, string environment) =>
         Before[table].Where(row => row["environment"] == environment).ToList();
 
-    public ApiFactory Add(ApiFactory factory)
+    private ApiFactory Add(ApiFactory factory)
     {
         _factories.Add(factory);
         return factory;

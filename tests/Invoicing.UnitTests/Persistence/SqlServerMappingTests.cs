@@ -18,11 +18,14 @@ namespace Invoicing.UnitTests.Persistence;
 /// </summary>
 public sealed class SqlServerMappingTests
 {
-    /// <summary>Ids made in sequence: 20 milliseconds, three ids each, in the order they were made.</summary>
+    /// <summary>
+    /// Ids made in sequence: 20 milliseconds, three ids each, in the order they were made. The milliseconds follow the
+    /// newest id made so far in this process (another test may have made one in the future), so each is a new one.
+    /// </summary>
     private static List<Guid> IdsInCreationOrder()
     {
-        var now = DateTimeOffset.UtcNow;
-        return Enumerable.Range(0, 60).Select(i => Uuid7.Next(now.AddMilliseconds(i / 3))).ToList();
+        var newest = DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(Uuid7.Next(DateTimeOffset.UtcNow).ToString("N")[..12], 16));
+        return Enumerable.Range(0, 60).Select(i => Uuid7.Next(newest.AddMilliseconds(1 + (i / 3)))).ToList();
     }
 
     [Fact]
