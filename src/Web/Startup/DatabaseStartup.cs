@@ -9,8 +9,8 @@ namespace Invoicing.Web.Startup;
 /// (docs/decisions/0025). An attempt that fails because the database cannot be reached is logged in one line and
 /// tried again after a growing pause (<see cref="FirstRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>).
 /// Anything else (a bootstrap key clashing with a stored key, wrong credentials, a failing migration, a database this
-/// build will not take over: docs/decisions/0028) stops the service with exit code 1, as a bad setting does. Until it has completed, <c>/health/ready</c> answers 503 and
-/// <c>/v1</c> answers 503 <c>service_unavailable</c>.
+/// build will not take over: docs/decisions/0028) stops the service with exit code 1, as a bad setting does. Until it
+/// has completed, <c>/health/ready</c> answers 503 and <c>/v1</c> answers 503 <c>service_unavailable</c>.
 /// </summary>
 internal sealed class DatabaseStartup(
     IServiceProvider services,
