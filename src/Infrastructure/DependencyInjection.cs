@@ -45,20 +45,7 @@ public static class DependencyInjection
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (RelationalEventId.TransactionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
-            // On the servers, a lost connection empties the pool, so the service serves again as soon as the server is
-            // back (docs/decisions/0025, 0030).
-            if (database.IsPostgres)
-            {
-                options.UseNpgsql(database.ConnectionString).AddInterceptors(ConnectionLossInterceptor.Instance);
-            }
-            else if (database.IsSqlServer)
-            {
-                options.UseSqlServer(database.ConnectionString).AddInterceptors(ConnectionLossInterceptor.Instance);
-            }
-            else
-            {
-                options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString);
-            }
+            options.UseDatabase(database);
         });
         // The lease alone returns the context to the pool, once per scope: the container disposes the context under
         // each of its two services, which the context ignores while it is lent (docs/decisions/0026).
@@ -84,5 +71,32 @@ public static class DependencyInjection
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService<WebhookDeliveryService>();
         return services;
+    }
+
+    /// <summary>
+    /// The configured provider and its migrations assembly (one per provider, docs/decisions/0028): the service's
+    /// contexts and <c>dotnet ef</c>'s (each migrations project's design-time factory) are configured here alike.
+    /// </summary>
+    public static TBuilder UseDatabase<TBuilder>(this TBuilder options, DatabaseOptions database)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        // On the servers, a lost connection empties the pool, so the service serves again as soon as the server is back
+        // (docs/decisions/0025, 0030).
+        if (database.IsPostgres)
+        {
+            options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(database.MigrationsAssembly))
+                .AddInterceptors(ConnectionLossInterceptor.Instance);
+        }
+        else if (database.IsSqlServer)
+        {
+            options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(database.MigrationsAssembly))
+                .AddInterceptors(ConnectionLossInterceptor.Instance);
+        }
+        else
+        {
+            options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString, o => o.MigrationsAssembly(database.MigrationsAssembly));
+        }
+
+        return options;
     }
 }

@@ -98,11 +98,23 @@ internal static class DependencyInjection
         _ => [],
     };
 
-    /// <summary>Applies pending migrations (§8) now; for the <c>keys</c> command, which needs them before it can do anything.</summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Applies pending migrations (§8) now; for the <c>keys</c> command, which needs them before it can do anything. A
+    /// database this build will not take over is one line on <paramref name="error"/> and <c>false</c> (docs/decisions/0028).
+    /// </summary>
+    public static async Task<bool> MigrateDatabaseAsync(this WebApplication app, TextWriter error)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+        try
+        {
+            await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+            return true;
+        }
+        catch (UnsupportedDatabaseException exception)
+        {
+            await error.WriteLineAsync(exception.Message);
+            return false;
+        }
     }
 
     /// <summary>

@@ -187,6 +187,14 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         }
     }
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlServer())
+        {
+            SqlServerMapping.ConfigureConventions(configurationBuilder);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
@@ -209,6 +217,11 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             {
                 property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
             }
+        }
+
+        if (Database.IsSqlServer())
+        {
+            SqlServerMapping.ConfigureStrings(modelBuilder);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -11,6 +12,19 @@ namespace Invoicing.Infrastructure.Persistence;
 
 public static class DatabaseInitializer
 {
+    /// <summary>
+    /// The hand-written migrations of the builds before docs/decisions/0028, in order. A database whose history ends with
+    /// the last of them has exactly the schema of this build's baseline (a test compares the catalogs).
+    /// </summary>
+    internal static readonly IReadOnlyList<string> LegacyMigrations =
+    [
+        "20261122070000_Initial",
+        "20261122080000_InvoiceLifecycle",
+        "20261122090000_IdempotencyKeys",
+        "20261122100000_EventsAndWebhooks",
+        "20261122110000_EventFanOut",
+    ];
+
     /// <summary>
     /// Turns on row versioning for SQL Server's READ COMMITTED, so that reads never wait for a writer and never take
     /// part in a deadlock, as on PostgreSQL (docs/decisions/0030). Only the connection running it may be in the database.
@@ -21,8 +35,10 @@ public static class DatabaseInitializer
     internal const string SqlServerSnapshotReadsQuery = "SELECT CAST(is_read_committed_snapshot_on AS int) AS [Value] FROM sys.databases WHERE database_id = DB_ID()";
 
     /// <summary>
-    /// Applies pending migrations (§8). On SQLite it also turns on write-ahead logging, and on SQL Server row-versioned
-    /// reads (<see cref="SqlServerSnapshotReadsSql"/>), so that reads never wait for a writer.
+    /// Applies pending migrations (§8), after adopting a database made by the hand-written migrations
+    /// (<see cref="AdoptLegacyAsync"/>). On SQLite it also turns on write-ahead logging, and on SQL Server it creates a
+    /// missing database with row-versioned reads (<see cref="SqlServerSnapshotReadsSql"/>), so that reads never wait for
+    /// a writer. Throws <see cref="UnsupportedDatabaseException"/> for a database this build cannot take over.
     /// </summary>
     public static async Task MigrateAsync(ApplicationDbContext db, CancellationToken cancellationToken = default)
     {
@@ -31,6 +47,7 @@ public static class DatabaseInitializer
             await PrepareSqlServerAsync(db, cancellationToken);
         }
 
+        await AdoptLegacyAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
@@ -78,6 +95,43 @@ public static class DatabaseInitializer
     }
 
     /// <summary>
+    /// EF's way to squash migrations: a new first migration (the baseline), recorded as applied in databases that already
+    /// have its schema. A database whose history ends with the last legacy migration gets the baseline's history row,
+    /// in one statement that does nothing when the row is there or the legacy row is not (so two instances starting
+    /// together both succeed); <c>Migrate</c> then applies whatever is newer. The legacy rows stay as a record.
+    /// </summary>
+    private static async Task AdoptLegacyAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var legacy = LegacyMigrations.Where(applied.Contains).ToList();
+        var baseline = db.Database.GetMigrations().First();
+        if (legacy.Count == 0 || applied.Contains(baseline))
+        {
+            return;
+        }
+
+        if (db.Database.IsSqlServer())
+        {
+            throw new UnsupportedDatabaseException(
+                "This SQL Server database was made by a build before SQL Server was supported (its ids are uniqueidentifier, not binary(16): docs/decisions/0029); use a new, empty database.");
+        }
+
+        if (legacy[^1] != LegacyMigrations[^1])
+        {
+            throw new UnsupportedDatabaseException(
+                $"This database was made by an older build: its last migration is {legacy[^1]}, not {LegacyMigrations[^1]}. Start a build from before docs/decisions/0028 on it once to bring it forward, then this one.");
+        }
+
+        var table = HistoryRepository.DefaultTableName;
+        var insert = $$"""
+            INSERT {{(db.Database.IsSqlite() ? "OR IGNORE " : string.Empty)}}INTO "{{table}}" ("MigrationId", "ProductVersion")
+            SELECT {0}, {1} WHERE EXISTS (SELECT 1 FROM "{{table}}" WHERE "MigrationId" = {2})
+            {{(db.Database.IsNpgsql() ? "ON CONFLICT DO NOTHING" : string.Empty)}}
+            """;
+        await db.Database.ExecuteSqlRawAsync(insert, [baseline, ProductInfo.GetVersion(), LegacyMigrations[^1]], cancellationToken);
+    }
+
+    /// <summary>
     /// Whether <paramref name="exception"/> says the database cannot be reached right now but may be soon (the server
     /// is down, starting up, shutting down, or the network failed), so that trying again later makes sense. Wrong
     /// credentials, a missing database or a failing statement are not: they need a person (docs/decisions/0025).
@@ -94,3 +148,6 @@ public static class DatabaseInitializer
         _ => false,
     };
 }
+
+/// <summary>A database this build will not migrate; its message is one line for the operator (no secret in it).</summary>
+public sealed class UnsupportedDatabaseException(string message) : Exception(message);

@@ -23,6 +23,9 @@ public sealed class DatabaseOptions
 
     public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The assembly holding this provider's migrations, made by <c>dotnet ef</c> (docs/decisions/0028).</summary>
+    public string MigrationsAssembly => "Invoicing.Migrations." + (IsPostgres ? "Postgres" : IsSqlServer ? "SqlServer" : "Sqlite");
+
     internal sealed class Validator : IValidateOptions<DatabaseOptions>
     {
         public ValidateOptionsResult Validate(string? name, DatabaseOptions options)

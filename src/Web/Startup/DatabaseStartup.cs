@@ -8,9 +8,9 @@ namespace Invoicing.Web.Startup;
 /// in the background while the service already answers, so that a database that is not there yet stops nothing
 /// (docs/decisions/0025). An attempt that fails because the database cannot be reached is logged in one line and
 /// tried again after a growing pause (<see cref="FirstRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>).
-/// Anything else (a bootstrap key clashing with a stored key, wrong credentials, a failing migration) stops the
-/// service with exit code 1, as a bad setting does. Until it has completed, <c>/health/ready</c> answers 503 and
-/// <c>/v1</c> answers 503 <c>service_unavailable</c>.
+/// Anything else (a bootstrap key clashing with a stored key, wrong credentials, a failing migration, a database this
+/// build will not take over: docs/decisions/0028) stops the service with exit code 1, as a bad setting does. Until it
+/// has completed, <c>/health/ready</c> answers 503 and <c>/v1</c> answers 503 <c>service_unavailable</c>.
 /// </summary>
 internal sealed class DatabaseStartup(
     IServiceProvider services,
@@ -64,6 +64,12 @@ internal sealed class DatabaseStartup(
                     attempt,
                     DatabaseInitializer.Reason(exception),
                     (int)delay.TotalMilliseconds);
+            }
+            catch (UnsupportedDatabaseException exception)
+            {
+                logger.LogCritical("Start-up failed: {Reason}", exception.Message);
+                Fail();
+                return;
             }
             catch (Exception exception)
             {

@@ -192,7 +192,8 @@ public abstract class BulkInsertTests(IApiFixture api) : ApiTests(api)
     {
         var rows = await Factory.DbAsync(async db =>
         {
-            var id = db.Model.FindEntityType(typeof(Domain.Invoices.Invoice))!.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
+            var type = db.Model.FindEntityType(typeof(Domain.Invoices.Invoice))!;
+            var id = type.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync(Cancellation);
             await using var command = connection.CreateCommand();
@@ -212,7 +213,9 @@ public abstract class BulkInsertTests(IApiFixture api) : ApiTests(api)
                 {
                     row[reader.GetName(c)] = reader.IsDBNull(c) ? null : reader.GetValue(c) switch
                     {
-                        byte[] key when reader.GetName(c) == "id" && id.Converter is { } converter => converter.ConvertFromProvider(key)!.ToString(),
+                        // SQL Server keeps ids and invoice numbers as bytes (docs/decisions/0029): read them through the model's converters.
+                        byte[] bytes when type.GetProperties().Single(p => p.GetColumnName() == reader.GetName(c)).GetTypeMapping().Converter is { } converter
+                            => Convert.ToString(converter.ConvertFromProvider(bytes), CultureInfo.InvariantCulture),
                         DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
                         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
                         var value => Convert.ToString(value, CultureInfo.InvariantCulture),

@@ -155,7 +155,7 @@ public abstract class KeySecrecyTests(IApiFixture api) : ApiTests(api)
         string.Join('\n', response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}: {string.Join(",", h.Value)}"))
         + "\n\n" + await response.Content.ReadAsStringAsync(Cancellation);
 
-    /// <summary>Every non-null value of every column of every table, as text (binary columns as UTF-8 and as Latin-1).</summary>
+    /// <summary>Every non-null value of every column of every table, as text (binary columns as UTF-8, Latin-1 and UTF-16).</summary>
     private Task<List<string>> EveryStoredValueAsync() => Factory.DbAsync(async db =>
     {
         var connection = db.Database.GetDbConnection();
@@ -198,7 +198,7 @@ public abstract class KeySecrecyTests(IApiFixture api) : ApiTests(api)
 
     private static IEnumerable<string> Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? [] : reader.GetValue(column) switch
     {
-        byte[] bytes => [Encoding.UTF8.GetString(bytes), Encoding.Latin1.GetString(bytes)],
+        byte[] bytes => [Encoding.UTF8.GetString(bytes), Encoding.Latin1.GetString(bytes), Encoding.Unicode.GetString(bytes)], // SQL Server keeps some text as UTF-16 bytes (docs/decisions/0029)
         var value => [Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty],
     };
 }

@@ -186,7 +186,7 @@ public abstract class ListTests(IApiFixture api) : ApiTests(api)
     }
 
     /// <summary>Follows the cursor page by page until <c>has_more</c> is false; returns the ids in list order.</summary>
-    private static async Task<List<Guid>> WalkAsync(HttpClient client, string path, string query, int limit, string direction)
+    internal static async Task<List<Guid>> WalkAsync(HttpClient client, string path, string query, int limit, string direction)
     {
         var ids = new List<Guid>();
         var url = $"{path}?limit={limit}{query}";
