@@ -53,8 +53,8 @@ public sealed class SqlServerBulkInsertTests
 
         SqlServerBulkInsert.DestinationTable(table).ShouldBe("[invoices]");
         columns.Select(c => c.Name).ShouldBe(type.GetProperties().Select(p => p.GetColumnName()), ignoreOrder: true);
-        var number = columns.Single(c => c.Name == "invoice_number");
-        rows.Rows.Cast<System.Data.DataRow>().Select(r => number.Converter is { } stored ? stored.ConvertFromProvider(r[number.Name]) : r[number.Name])
+        var numbers = columns.Single(c => c.Name == "invoice_number"); // UTF-16 bytes on SQL Server (docs/decisions/0029)
+        rows.Rows.Cast<System.Data.DataRow>().Select(r => numbers.Converter is { } stored ? stored.ConvertFromProvider(r[numbers.Name]) : r[numbers.Name])
             .ShouldBe(["INV-1", "INV-2", "INV-3", "inv-2"]); // ordinal, as PostgreSQL's COPY
         for (var i = 0; i < entries.Count; i++)
         {
