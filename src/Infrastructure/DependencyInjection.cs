@@ -80,15 +80,17 @@ public static class DependencyInjection
     public static TBuilder UseDatabase<TBuilder>(this TBuilder options, DatabaseOptions database)
         where TBuilder : DbContextOptionsBuilder
     {
+        // On the servers, a lost connection empties the pool, so the service serves again as soon as the server is back
+        // (docs/decisions/0025, 0030).
         if (database.IsPostgres)
         {
-            // A lost connection empties the pool, so the service serves again as soon as the server is back (docs/decisions/0025).
             options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(database.MigrationsAssembly))
                 .AddInterceptors(ConnectionLossInterceptor.Instance);
         }
         else if (database.IsSqlServer)
         {
-            options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(database.MigrationsAssembly));
+            options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(database.MigrationsAssembly))
+                .AddInterceptors(ConnectionLossInterceptor.Instance);
         }
         else
         {

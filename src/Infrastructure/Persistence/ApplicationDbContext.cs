@@ -9,6 +9,7 @@ using Invoicing.Domain.Counterparties;
 using Invoicing.Domain.Events;
 using Invoicing.Domain.Invoices;
 using Invoicing.Domain.Webhooks;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -112,8 +113,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
         try
         {
-            return Database.IsNpgsql() && NpgsqlBulkInsert.Plan(this) is { Count: > 0 } bulk
-                ? await SaveWithCopyAsync(bulk, acceptAllChangesOnSuccess, cancellationToken)
+            return BulkInsert.WriterFor(Database) is { } writer && BulkInsert.Plan(this) is { Count: > 0 } bulk
+                ? await SaveWithBulkInsertAsync(writer, bulk, acceptAllChangesOnSuccess, cancellationToken)
                 : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateConcurrencyException e)
@@ -137,7 +138,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     /// <summary>
     /// Detects the handler's changes once, then turns automatic detection off until the save ends: every
-    /// <c>ChangeTracker.Entries()</c> of the stamping, the outbox and the COPY plan, and the save itself, would
+    /// <c>ChangeTracker.Entries()</c> of the stamping, the outbox and the bulk plan, and the save itself, would
     /// otherwise each walk every tracked entry again (the largest part of saving a batch of 1000 in the profile).
     /// What the save path itself changes goes through the entry API and <c>Add</c>, which need no detection.
     /// </summary>
@@ -155,15 +156,20 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     }
 
     /// <summary>
-    /// Many new rows of one type go in by <c>COPY</c> (docs/decisions/0021), the rest by EF, all in one transaction:
-    /// the command's own when there is one (requests), else one opened here. Returns the rows written.
+    /// Many new rows of one type go in by the provider's bulk write (<c>COPY</c> on PostgreSQL, docs/decisions/0021;
+    /// <c>SqlBulkCopy</c> on SQL Server, 0030), the rest by EF, all in one transaction: the command's own when there is
+    /// one (requests), else one opened here. Returns the rows written.
     /// </summary>
-    private async Task<int> SaveWithCopyAsync(List<(IEntityType Type, List<EntityEntry> Entries)> bulk, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<int> SaveWithBulkInsertAsync(
+        Func<DbContext, List<(IEntityType Type, List<EntityEntry> Entries)>, CancellationToken, Task> writer,
+        List<(IEntityType Type, List<EntityEntry> Entries)> bulk,
+        bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken)
     {
         var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await NpgsqlBulkInsert.CopyAsync(this, bulk, cancellationToken);
+            await writer(this, bulk, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + bulk.Sum(b => b.Entries.Count);
             if (owned is not null)
             {
@@ -257,10 +263,12 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    /// <summary>A unique index refused the row: the same <see cref="UniqueConstraintException"/> on every provider (docs/decisions/0005, 0030).</summary>
+    internal static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
     {
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
         SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 } => true, // SQLITE_CONSTRAINT_UNIQUE
+        SqlException sqlServer => SqlServerErrors.IsUniqueViolation(sqlServer), // 2601, 2627
         _ => false,
     };
 }

@@ -1,12 +1,13 @@
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Invoicing.Infrastructure.Persistence;
 
 /// <summary>
-/// Empties Npgsql's connection pool when a connection to PostgreSQL is lost (the server stopped, restarted or the
-/// network failed). The pool hands out idle connections without checking them, so after a restart each pooled
+/// Empties the connection pool when a connection to PostgreSQL or SQL Server is lost (the server stopped, restarted or
+/// the network failed). The pool hands out idle connections without checking them, so after a restart each pooled
 /// connection to the old server would fail one request in turn; once one loss is seen, they are all dropped and
 /// the next requests open new connections (docs/decisions/0025). Stateless: one instance serves every context.
 /// </summary>
@@ -37,20 +38,27 @@ internal sealed class ConnectionLossInterceptor : IDbConnectionInterceptor, IDbC
     /// <summary>
     /// A connection-level failure: no answer from the server at all (an I/O error, a timeout, a refused connection),
     /// or the server saying it is going away or not there yet (SQLSTATE class 08 and 57P01–57P03). An ordinary
-    /// error answer (a constraint, a deadlock) leaves the connection usable and the pool alone.
+    /// error answer (a constraint, a deadlock) leaves the connection usable and the pool alone. On SQL Server: a fatal
+    /// error (severity 20 and above) or no answer (<see cref="SqlServerErrors.IsConnectionLoss"/>).
     /// </summary>
     public static bool IsConnectionLoss(Exception exception) => exception switch
     {
         PostgresException e => e.SqlState.StartsWith("08", StringComparison.Ordinal) || e.SqlState is "57P01" or "57P02" or "57P03",
         NpgsqlException => true,
+        SqlException e => SqlServerErrors.IsConnectionLoss(e),
         _ => exception.InnerException is { } inner && IsConnectionLoss(inner),
     };
 
     private static void ClearPoolIfLost(DbConnection? connection, Exception exception)
     {
-        if (connection is NpgsqlConnection npgsql && IsConnectionLoss(exception))
+        switch (connection)
         {
-            NpgsqlConnection.ClearPool(npgsql);
+            case NpgsqlConnection npgsql when IsConnectionLoss(exception):
+                NpgsqlConnection.ClearPool(npgsql);
+                break;
+            case SqlConnection sqlServer when IsConnectionLoss(exception):
+                SqlConnection.ClearPool(sqlServer);
+                break;
         }
     }
 }

@@ -1,8 +1,11 @@
 using System.Net.Sockets;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Invoicing.Infrastructure.Persistence;
@@ -23,18 +26,72 @@ public static class DatabaseInitializer
     ];
 
     /// <summary>
+    /// Turns on row versioning for SQL Server's READ COMMITTED, so that reads never wait for a writer and never take
+    /// part in a deadlock, as on PostgreSQL (docs/decisions/0030). Only the connection running it may be in the database.
+    /// </summary>
+    internal const string SqlServerSnapshotReadsSql = "ALTER DATABASE CURRENT SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;";
+
+    /// <summary>Whether the database runs READ COMMITTED with row versions (1) or with shared locks (0).</summary>
+    internal const string SqlServerSnapshotReadsQuery = "SELECT CAST(is_read_committed_snapshot_on AS int) AS [Value] FROM sys.databases WHERE database_id = DB_ID()";
+
+    /// <summary>
     /// Applies pending migrations (§8), after adopting a database made by the hand-written migrations
-    /// (<see cref="AdoptLegacyAsync"/>); on SQLite also turns on write-ahead logging so reads never wait for a writer.
-    /// Throws <see cref="UnsupportedDatabaseException"/> for a database this build cannot take over.
+    /// (<see cref="AdoptLegacyAsync"/>). On SQLite it also turns on write-ahead logging, and on SQL Server it creates a
+    /// missing database with row-versioned reads (<see cref="SqlServerSnapshotReadsSql"/>), so that reads never wait for
+    /// a writer. Throws <see cref="UnsupportedDatabaseException"/> for a database this build cannot take over.
     /// </summary>
     public static async Task MigrateAsync(ApplicationDbContext db, CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsSqlServer())
+        {
+            await PrepareSqlServerAsync(db, cancellationToken);
+        }
+
         await AdoptLegacyAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Creates a missing database and turns on row-versioned reads in it at once, while nothing else can be connected
+    /// (another instance racing on a brand-new database is disconnected and retries, as from any lost connection). A
+    /// database that exists without them (made by someone else) is left as it is, with one warning: switching needs
+    /// every other session out of the database, which only its owner can arrange.
+    /// </summary>
+    private static async Task PrepareSqlServerAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(SqlServerSnapshotReadsSql, cancellationToken);
+        }
+        else if (await db.Database.SqlQueryRaw<int>(SqlServerSnapshotReadsQuery).SingleAsync(cancellationToken) == 0)
+        {
+            db.GetService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)).LogWarning(
+                "The SQL Server database has READ_COMMITTED_SNAPSHOT off: reads wait for writers and can be deadlock victims, unlike on PostgreSQL. "
+                + "Turn it on while no one else is connected: ALTER DATABASE CURRENT SET READ_COMMITTED_SNAPSHOT ON");
+        }
+    }
+
+    /// <summary>
+    /// What to log of a database that cannot be reached: the innermost message, except that SqlClient's own names the
+    /// failure better than the socket error inside it (which on Linux can read "Success"). Never holds the connection string.
+    /// </summary>
+    public static string Reason(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqlException sqlServer)
+            {
+                return sqlServer.Message;
+            }
+        }
+
+        return exception.GetBaseException().Message;
     }
 
     /// <summary>
@@ -84,9 +141,10 @@ public static class DatabaseInitializer
         PostgresException e => e.IsTransient,
         NpgsqlException e => e.IsTransient || e.InnerException is SocketException or IOException or TimeoutException,
         SqliteException e => e.SqliteErrorCode is 5 or 6 or 14, // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN
+        SqlException e => SqlServerErrors.IsUnreachable(e),
         SocketException or TimeoutException => true,
         InvalidOperationException { InnerException: { } inner } => IsUnreachable(inner), // EF's wrappers
-        _ when exception.InnerException is { } inner and (NpgsqlException or SocketException) => IsUnreachable(inner),
+        _ when exception.InnerException is { } inner and (NpgsqlException or SqlException or SocketException) => IsUnreachable(inner),
         _ => false,
     };
 }

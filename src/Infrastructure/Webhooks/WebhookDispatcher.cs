@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -10,7 +9,11 @@ using Invoicing.Application.Webhooks;
 using Invoicing.Domain.Events;
 using Invoicing.Domain.Webhooks;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,7 +27,8 @@ namespace Invoicing.Infrastructure.Webhooks;
 /// deliveries, POST each signed event to its endpoint (in parallel, 10 s each), record every attempt, and mark
 /// the delivery delivered, due again later (exponential backoff with jitter), or failed once past the horizon.
 /// A claim is one atomic statement that moves the deliveries' due time forward by a lease, so other workers
-/// (other instances) skip them; on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, on SQLite under its single writer.
+/// (other instances) skip them; on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, on SQL Server with its equivalent
+/// <c>WITH (UPDLOCK, READPAST, ROWLOCK)</c> (docs/decisions/0030), on SQLite under its single writer.
 /// </summary>
 internal sealed class WebhookDispatcher(
     IServiceScopeFactory scopes,
@@ -97,8 +101,8 @@ internal sealed class WebhookDispatcher(
 
     /// <summary>
     /// The fan-out (docs/decisions/0020): in one transaction per batch, claims up to <see cref="FanOutBatchSize"/>
-    /// undispatched events (marking them dispatched; on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>, so two workers
-    /// never claim the same event; on SQLite under its single writer), and inserts one delivery per endpoint of the
+    /// undispatched events (marking them dispatched; on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c> and on SQL Server
+    /// <c>UPDLOCK, READPAST</c>, so two workers never claim the same event; on SQLite under its single writer), and inserts one delivery per endpoint of the
     /// event's environment that receives its type and existed when the event occurred. Until the batches run dry.
     /// </summary>
     private async Task<int> DispatchEventsAsync(ApplicationDbContext db, CancellationToken cancellationToken)
@@ -109,7 +113,7 @@ internal sealed class WebhookDispatcher(
         {
             var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var ids = await ExecuteClaimAsync(db, DispatchSql(db), now, now, FanOutBatchSize, cancellationToken);
+            var ids = await ExecuteClaimAsync(db, DispatchSql(db.Database), DispatchedAt(db), now, now, FanOutBatchSize, cancellationToken);
             claimed = ids.Count;
             if (claimed == 0)
             {
@@ -139,65 +143,86 @@ internal sealed class WebhookDispatcher(
         return dispatched;
     }
 
-    private static string DispatchSql(ApplicationDbContext db) => $"""
-        UPDATE events SET dispatched_at = @now
-        WHERE id IN (
-            SELECT id FROM events
-            WHERE dispatched_at IS NULL
-            ORDER BY id
-            LIMIT @limit{(db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : string.Empty)})
-        RETURNING id
-        """;
+    /// <summary>The fan-out's claim: up to <c>@limit</c> undispatched events, oldest first, that no other worker holds.</summary>
+    internal static string DispatchSql(DatabaseFacade database) => database.IsSqlServer()
+        ? """
+            WITH claimed AS (
+                SELECT TOP (@limit) id, dispatched_at FROM events WITH (UPDLOCK, READPAST, ROWLOCK)
+                WHERE dispatched_at IS NULL
+                ORDER BY id)
+            UPDATE claimed SET dispatched_at = @now
+            OUTPUT inserted.id
+            """
+        : $"""
+            UPDATE events SET dispatched_at = @now
+            WHERE id IN (
+                SELECT id FROM events
+                WHERE dispatched_at IS NULL
+                ORDER BY id
+                LIMIT @limit{SkipLocked(database)})
+            RETURNING id
+            """;
 
-    private async Task<List<Guid>> ClaimAsync(ApplicationDbContext db, DateTime now, DateTime lease, CancellationToken cancellationToken)
-    {
-        var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : string.Empty;
-        var sql = $"""
+    /// <summary>The delivery claim: up to <c>@limit</c> pending deliveries due by <c>@now</c>, earliest first, that no other worker holds, leased until <c>@lease</c>.</summary>
+    internal static string ClaimSql(DatabaseFacade database) => database.IsSqlServer()
+        ? """
+            WITH claimed AS (
+                SELECT TOP (@limit) id, next_attempt_at FROM webhook_deliveries WITH (UPDLOCK, READPAST, ROWLOCK)
+                WHERE status = 'pending' AND next_attempt_at <= @now
+                ORDER BY next_attempt_at)
+            UPDATE claimed SET next_attempt_at = @lease
+            OUTPUT inserted.id
+            """
+        : $"""
             UPDATE webhook_deliveries SET next_attempt_at = @lease
             WHERE id IN (
                 SELECT id FROM webhook_deliveries
                 WHERE status = 'pending' AND next_attempt_at <= @now
                 ORDER BY next_attempt_at
-                LIMIT @limit{skipLocked})
+                LIMIT @limit{SkipLocked(database)})
             RETURNING id
             """;
-        return await ExecuteClaimAsync(db, sql, now, lease, options.Value.BatchSize, cancellationToken);
+
+    /// <summary>PostgreSQL skips rows another worker has locked; SQLite has one writer, so nothing is ever locked there.</summary>
+    private static string SkipLocked(DatabaseFacade database) => database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+
+    private static IProperty DispatchedAt(ApplicationDbContext db) =>
+        db.Model.FindEntityType(typeof(Event))!.FindProperty(EventConfiguration.DispatchedAt)!;
+
+    private async Task<List<Guid>> ClaimAsync(ApplicationDbContext db, DateTime now, DateTime lease, CancellationToken cancellationToken)
+    {
+        var nextAttemptAt = db.Model.FindEntityType(typeof(WebhookDelivery))!.FindProperty(nameof(WebhookDelivery.NextAttemptAt))!;
+        return await ExecuteClaimAsync(db, ClaimSql(db.Database), nextAttemptAt, now, lease, options.Value.BatchSize, cancellationToken);
     }
 
-    /// <summary>Runs a claim statement (<c>@now</c>, <c>@lease</c>, <c>@limit</c>) in the context's transaction, if any; returns the claimed ids.</summary>
-    private static async Task<List<Guid>> ExecuteClaimAsync(ApplicationDbContext db, string sql, DateTime now, DateTime lease, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a claim statement (<c>@now</c>, <c>@lease</c>, <c>@limit</c>) through EF's command pipeline (its connection,
+    /// transaction, interceptors and logging), in the context's transaction if any; returns the claimed ids. The times are
+    /// sent as <paramref name="timeColumn"/> stores them and the ids read through the key's type mapping: on SQL Server a
+    /// plain <c>DateTime</c> parameter would be the old <c>datetime</c> (3 ms steps), and the lease stored would then not
+    /// equal the one <see cref="RecordAsync"/> looks for.
+    /// </summary>
+    private static async Task<List<Guid>> ExecuteClaimAsync(ApplicationDbContext db, string sql, IProperty timeColumn, DateTime now, DateTime lease, int limit, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var times = timeColumn.GetRelationalTypeMapping();
+        var id = timeColumn.DeclaringType.ContainingEntityType.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
+        var command = db.GetService<IRelationalCommandBuilderFactory>().Create()
+            .Append(sql)
+            .AddParameter("lease", "@lease", times, nullable: false)
+            .AddParameter("now", "@now", times, nullable: false)
+            .AddParameter("limit", "@limit", db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(int))!, nullable: false)
+            .Build();
+        var values = new Dictionary<string, object?> { ["lease"] = lease, ["now"] = now, ["limit"] = limit };
+        await using var reader = await command.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()),
+            cancellationToken);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            AddParameter(command, "@lease", lease);
-            AddParameter(command, "@now", now);
-            AddParameter(command, "@limit", limit);
-            var ids = new List<Guid>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-
-            return ids;
+            ids.Add(id.Converter is { } converter ? (Guid)converter.ConvertFromProvider(reader.DbDataReader.GetValue(0))! : reader.DbDataReader.GetGuid(0));
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        return ids;
     }
 
     private async Task<Attempt> SendAsync(Claimed item, CancellationToken cancellationToken)

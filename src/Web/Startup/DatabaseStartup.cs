@@ -62,7 +62,7 @@ internal sealed class DatabaseStartup(
                 logger.LogWarning(
                     "Database not reachable at start-up (attempt {Attempt}: {Reason}); trying again in {DelayMs} ms",
                     attempt,
-                    exception.GetBaseException().Message,
+                    DatabaseInitializer.Reason(exception),
                     (int)delay.TotalMilliseconds);
             }
             catch (UnsupportedDatabaseException exception)

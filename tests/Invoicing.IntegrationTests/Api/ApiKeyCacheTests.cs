@@ -54,3 +54,5 @@ public abstract class ApiKeyCacheTests(IApiFixture api) : ApiTests(api)
 public sealed class ApiKeyCacheTestsOnSqlite(SqliteApi api) : ApiKeyCacheTests(api), IClassFixture<SqliteApi>;
 
 public sealed class ApiKeyCacheTestsOnPostgres(PostgresApi api) : ApiKeyCacheTests(api), IClassFixture<PostgresApi>;
+
+public sealed class ApiKeyCacheTestsOnSqlServer(SqlServerApi api) : ApiKeyCacheTests(api), IClassFixture<SqlServerApi>;

@@ -203,3 +203,5 @@ public abstract class BatchTests(IApiFixture api) : ApiTests(api)
 public sealed class BatchTestsOnSqlite(SqliteApi api) : BatchTests(api), IClassFixture<SqliteApi>;
 
 public sealed class BatchTestsOnPostgres(PostgresApi api) : BatchTests(api), IClassFixture<PostgresApi>;
+
+public sealed class BatchTestsOnSqlServer(SqlServerApi api) : BatchTests(api), IClassFixture<SqlServerApi>;

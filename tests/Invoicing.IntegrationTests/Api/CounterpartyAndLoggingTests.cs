@@ -70,3 +70,5 @@ public abstract class CounterpartyAndLoggingTests(IApiFixture api) : ApiTests(ap
 public sealed class CounterpartyAndLoggingTestsOnSqlite(SqliteApi api) : CounterpartyAndLoggingTests(api), IClassFixture<SqliteApi>;
 
 public sealed class CounterpartyAndLoggingTestsOnPostgres(PostgresApi api) : CounterpartyAndLoggingTests(api), IClassFixture<PostgresApi>;
+
+public sealed class CounterpartyAndLoggingTestsOnSqlServer(SqlServerApi api) : CounterpartyAndLoggingTests(api), IClassFixture<SqlServerApi>;

@@ -238,3 +238,5 @@ public abstract class CrossEnvironmentProbeTests(IApiFixture api) : ApiTests(api
 public sealed class CrossEnvironmentProbeTestsOnSqlite(SqliteApi api) : CrossEnvironmentProbeTests(api), IClassFixture<SqliteApi>;
 
 public sealed class CrossEnvironmentProbeTestsOnPostgres(PostgresApi api) : CrossEnvironmentProbeTests(api), IClassFixture<PostgresApi>;
+
+public sealed class CrossEnvironmentProbeTestsOnSqlServer(SqlServerApi api) : CrossEnvironmentProbeTests(api), IClassFixture<SqlServerApi>;

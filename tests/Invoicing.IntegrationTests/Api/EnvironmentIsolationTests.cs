@@ -122,3 +122,5 @@ public abstract class EnvironmentIsolationTests(IApiFixture api) : ApiTests(api)
 public sealed class EnvironmentIsolationTestsOnSqlite(SqliteApi api) : EnvironmentIsolationTests(api), IClassFixture<SqliteApi>;
 
 public sealed class EnvironmentIsolationTestsOnPostgres(PostgresApi api) : EnvironmentIsolationTests(api), IClassFixture<PostgresApi>;
+
+public sealed class EnvironmentIsolationTestsOnSqlServer(SqlServerApi api) : EnvironmentIsolationTests(api), IClassFixture<SqlServerApi>;

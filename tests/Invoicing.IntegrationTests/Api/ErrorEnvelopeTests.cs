@@ -183,3 +183,5 @@ public abstract class ErrorEnvelopeTests(IApiFixture api) : ApiTests(api)
 public sealed class ErrorEnvelopeTestsOnSqlite(SqliteApi api) : ErrorEnvelopeTests(api), IClassFixture<SqliteApi>;
 
 public sealed class ErrorEnvelopeTestsOnPostgres(PostgresApi api) : ErrorEnvelopeTests(api), IClassFixture<PostgresApi>;
+
+public sealed class ErrorEnvelopeTestsOnSqlServer(SqlServerApi api) : ErrorEnvelopeTests(api), IClassFixture<SqlServerApi>;

@@ -156,3 +156,5 @@ public abstract class EventsTests(IApiFixture api) : ApiTests(api)
 public sealed class EventsTestsOnSqlite(SqliteApi api) : EventsTests(api), IClassFixture<SqliteApi>;
 
 public sealed class EventsTestsOnPostgres(PostgresApi api) : EventsTests(api), IClassFixture<PostgresApi>;
+
+public sealed class EventsTestsOnSqlServer(SqlServerApi api) : EventsTests(api), IClassFixture<SqlServerApi>;

@@ -211,7 +211,7 @@ public abstract class IdempotencyTests(IApiFixture api) : ApiTests(api)
             var first = client.SendAsync(Post("/v1/invoices", body, key), Cancellation);
             await WaitUntilAsync(() => gate.Waiting == 1); // the first is inside its transaction, before its handler
 
-            if (Factory.Provider == "Postgres")
+            if (Factory.IsServer)
             {
                 var repeat = await client.SendAsync(Post("/v1/invoices", body, key), Cancellation);
                 await repeat.ShouldBeEnvelopeAsync(HttpStatusCode.Conflict, "idempotency_key_in_use");
@@ -329,3 +329,5 @@ public abstract class IdempotencyTests(IApiFixture api) : ApiTests(api)
 public sealed class IdempotencyTestsOnSqlite(SqliteApi api) : IdempotencyTests(api), IClassFixture<SqliteApi>;
 
 public sealed class IdempotencyTestsOnPostgres(PostgresApi api) : IdempotencyTests(api), IClassFixture<PostgresApi>;
+
+public sealed class IdempotencyTestsOnSqlServer(SqlServerApi api) : IdempotencyTests(api), IClassFixture<SqlServerApi>;

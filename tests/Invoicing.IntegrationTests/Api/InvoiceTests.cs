@@ -228,3 +228,5 @@ public abstract class InvoiceTests(IApiFixture api) : ApiTests(api)
 public sealed class InvoiceTestsOnSqlite(SqliteApi api) : InvoiceTests(api), IClassFixture<SqliteApi>;
 
 public sealed class InvoiceTestsOnPostgres(PostgresApi api) : InvoiceTests(api), IClassFixture<PostgresApi>;
+
+public sealed class InvoiceTestsOnSqlServer(SqlServerApi api) : InvoiceTests(api), IClassFixture<SqlServerApi>;

@@ -80,3 +80,5 @@ public abstract class KeyRevocationTests(IApiFixture api) : ApiTests(api)
 public sealed class KeyRevocationTestsOnSqlite(SqliteApi api) : KeyRevocationTests(api), IClassFixture<SqliteApi>;
 
 public sealed class KeyRevocationTestsOnPostgres(PostgresApi api) : KeyRevocationTests(api), IClassFixture<PostgresApi>;
+
+public sealed class KeyRevocationTestsOnSqlServer(SqlServerApi api) : KeyRevocationTests(api), IClassFixture<SqlServerApi>;

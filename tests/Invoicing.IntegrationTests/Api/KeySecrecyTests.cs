@@ -155,7 +155,7 @@ public abstract class KeySecrecyTests(IApiFixture api) : ApiTests(api)
         string.Join('\n', response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}: {string.Join(",", h.Value)}"))
         + "\n\n" + await response.Content.ReadAsStringAsync(Cancellation);
 
-    /// <summary>Every non-null value of every column of every table, as text (binary columns as UTF-8 and as Latin-1).</summary>
+    /// <summary>Every non-null value of every column of every table, as text (binary columns as UTF-8, Latin-1 and UTF-16).</summary>
     private Task<List<string>> EveryStoredValueAsync() => Factory.DbAsync(async db =>
     {
         var connection = db.Database.GetDbConnection();
@@ -163,9 +163,12 @@ public abstract class KeySecrecyTests(IApiFixture api) : ApiTests(api)
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = Factory.Provider == "Postgres"
-                ? "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-                : "SELECT name FROM sqlite_master WHERE type = 'table'";
+            list.CommandText = Factory.Provider switch
+            {
+                "Postgres" => "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+                "SqlServer" => "SELECT name FROM sys.tables",
+                _ => "SELECT name FROM sqlite_master WHERE type = 'table'",
+            };
             await using var reader = await list.ExecuteReaderAsync(Cancellation);
             while (await reader.ReadAsync(Cancellation))
             {
@@ -195,7 +198,7 @@ public abstract class KeySecrecyTests(IApiFixture api) : ApiTests(api)
 
     private static IEnumerable<string> Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? [] : reader.GetValue(column) switch
     {
-        byte[] bytes => [Encoding.UTF8.GetString(bytes), Encoding.Latin1.GetString(bytes)],
+        byte[] bytes => [Encoding.UTF8.GetString(bytes), Encoding.Latin1.GetString(bytes), Encoding.Unicode.GetString(bytes)], // SQL Server keeps some text as UTF-16 bytes (docs/decisions/0029)
         var value => [Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty],
     };
 }
@@ -203,3 +206,5 @@ public abstract class KeySecrecyTests(IApiFixture api) : ApiTests(api)
 public sealed class KeySecrecyTestsOnSqlite(SqliteApi api) : KeySecrecyTests(api), IClassFixture<SqliteApi>;
 
 public sealed class KeySecrecyTestsOnPostgres(PostgresApi api) : KeySecrecyTests(api), IClassFixture<PostgresApi>;
+
+public sealed class KeySecrecyTestsOnSqlServer(SqlServerApi api) : KeySecrecyTests(api), IClassFixture<SqlServerApi>;

@@ -78,12 +78,12 @@ public abstract class LifecycleTests(IApiFixture api) : ApiTests(api)
         {
             var id = (await CreateInvoiceAsync(client)).GetProperty("id").GetString();
 
-            // On PostgreSQL both requests have read the open invoice and moved it in memory before either
+            // On the servers both requests have read the open invoice and moved it in memory before either
             // writes: the barrier holds each save until the other has arrived too, so the conditional
             // update decides. SQLite serialises writing transactions (BEGIN IMMEDIATE): there the second
             // request reads the first one's result.
             using var barrier = new Barrier(2);
-            Factory.Faults.BeforeSave = Factory.Provider == "Postgres" ? barrier : null;
+            Factory.Faults.BeforeSave = Factory.IsServer ? barrier : null;
             HttpResponseMessage[] responses;
             try
             {
@@ -125,3 +125,5 @@ public abstract class LifecycleTests(IApiFixture api) : ApiTests(api)
 public sealed class LifecycleTestsOnSqlite(SqliteApi api) : LifecycleTests(api), IClassFixture<SqliteApi>;
 
 public sealed class LifecycleTestsOnPostgres(PostgresApi api) : LifecycleTests(api), IClassFixture<PostgresApi>;
+
+public sealed class LifecycleTestsOnSqlServer(SqlServerApi api) : LifecycleTests(api), IClassFixture<SqlServerApi>;

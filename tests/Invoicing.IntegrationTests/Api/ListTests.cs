@@ -283,3 +283,5 @@ public abstract class ListTests(IApiFixture api) : ApiTests(api)
 public sealed class ListTestsOnSqlite(SqliteApi api) : ListTests(api), IClassFixture<SqliteApi>;
 
 public sealed class ListTestsOnPostgres(PostgresApi api) : ListTests(api), IClassFixture<PostgresApi>;
+
+public sealed class ListTestsOnSqlServer(SqlServerApi api) : ListTests(api), IClassFixture<SqlServerApi>;

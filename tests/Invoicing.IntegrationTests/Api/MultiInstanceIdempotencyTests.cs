@@ -1,21 +1,22 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Invoicing.Domain.Common;
+using Invoicing.Infrastructure.Idempotency;
 using Invoicing.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invoicing.IntegrationTests.Api;
 
 /// <summary>
-/// Two service instances on one PostgreSQL database (§7): the claim is the database's unique index, not a
-/// lock in one process. PostgreSQL only: it is the database several instances share in production.
+/// Two service instances on one database (§7): the claim is the database's unique index, not a lock in one process.
+/// On the servers several instances share in production (PostgreSQL, SQL Server; not SQLite).
 /// </summary>
-public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : TwoInstances(server)
+public abstract class MultiInstanceIdempotencyTests(IDatabaseServer server) : TwoInstances(server)
 {
     [Fact]
     public async Task A_hundred_parallel_identical_requests_over_two_instances_create_one_invoice()
     {
-        SkipWithoutPostgres();
+        SkipWithoutServer();
 
         var cancellation = TestContext.Current.CancellationToken;
         var secret = (await First.CreateKeyAsync(ApiEnvironment.Test)).Secret;
@@ -64,7 +65,7 @@ public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : TwoIn
     [Fact]
     public async Task A_slow_holder_whose_stale_claim_a_retry_took_over_rolls_back_so_the_request_runs_once()
     {
-        SkipWithoutPostgres();
+        SkipWithoutServer();
 
         var cancellation = TestContext.Current.CancellationToken;
         var secret = (await First.CreateKeyAsync(ApiEnvironment.Test)).Secret;
@@ -86,8 +87,12 @@ public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : TwoIn
             }
 
             // Its claim ages past the lock timeout, so a retry on the other instance takes it over and runs.
-            await First.DbAsync(db => db.Database.ExecuteSqlAsync(
-                $"UPDATE idempotency_keys SET locked_at = locked_at - interval '1 hour' WHERE key = {key}", cancellation));
+            await First.DbAsync(async db =>
+            {
+                var records = db.Set<IdempotencyRecord>().IgnoreQueryFilters().Where(r => r.Key == key);
+                var lockedAt = await records.Select(r => r.LockedAt).SingleAsync(cancellation);
+                return await records.ExecuteUpdateAsync(s => s.SetProperty(r => r.LockedAt, lockedAt - TimeSpan.FromHours(1)), cancellation);
+            });
             var retried = await retry.SendAsync(Post(body, key), cancellation);
             retried.StatusCode.ShouldBe(HttpStatusCode.Created);
 
@@ -114,3 +119,7 @@ public sealed class MultiInstanceIdempotencyTests(PostgresServer server) : TwoIn
         return request;
     }
 }
+
+public sealed class MultiInstanceIdempotencyTestsOnPostgres(PostgresServer server) : MultiInstanceIdempotencyTests(server);
+
+public sealed class MultiInstanceIdempotencyTestsOnSqlServer(SqlServerContainer server) : MultiInstanceIdempotencyTests(server);

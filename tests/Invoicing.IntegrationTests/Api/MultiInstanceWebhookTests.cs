@@ -8,17 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Invoicing.IntegrationTests.Api;
 
 /// <summary>
-/// Two service instances deliver from one PostgreSQL database (§9): the claim (<c>FOR UPDATE SKIP LOCKED</c>)
-/// splits the work, so every event reaches the receiver exactly once, and the fan-out of events to deliveries
-/// (docs/decisions/0020) makes exactly one delivery per event and endpoint however the workers race. PostgreSQL only: it is the database
-/// several instances share in production.
+/// Two service instances deliver from one database (§9): the claim (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL,
+/// <c>UPDLOCK, READPAST</c> on SQL Server) splits the work, so every event reaches the receiver exactly once, and the
+/// fan-out of events to deliveries (docs/decisions/0020) makes exactly one delivery per event and endpoint however the
+/// workers race. On the servers several instances share in production (not SQLite).
 /// </summary>
-public sealed class MultiInstanceWebhookTests(PostgresServer server) : TwoInstances(server, WebhookApi.Settings)
+public abstract class MultiInstanceWebhookTests(IDatabaseServer server) : TwoInstances(server, WebhookApi.Settings)
 {
     [Fact]
     public async Task Two_workers_deliver_two_hundred_events_each_exactly_once()
     {
-        SkipWithoutPostgres();
+        SkipWithoutServer();
 
         await using var receiver = await WebhookReceiver.StartAsync();
         var client = await First.ClientAsync(ApiEnvironment.Test);
@@ -54,7 +54,7 @@ public sealed class MultiInstanceWebhookTests(PostgresServer server) : TwoInstan
     [Fact]
     public async Task Two_workers_racing_on_the_fan_out_make_exactly_one_delivery_per_event_and_endpoint()
     {
-        SkipWithoutPostgres();
+        SkipWithoutServer();
 
         await using var receiver = await WebhookReceiver.StartAsync();
         var client = await First.ClientAsync(ApiEnvironment.Test);
@@ -98,3 +98,7 @@ public sealed class MultiInstanceWebhookTests(PostgresServer server) : TwoInstan
         invoiceEvents.Select(data => System.Text.Json.JsonDocument.Parse(data).RootElement.GetProperty("id").GetString()).ShouldBe(invoiceIds, ignoreOrder: true);
     }
 }
+
+public sealed class MultiInstanceWebhookTestsOnPostgres(PostgresServer server) : MultiInstanceWebhookTests(server);
+
+public sealed class MultiInstanceWebhookTestsOnSqlServer(SqlServerContainer server) : MultiInstanceWebhookTests(server);

@@ -138,12 +138,12 @@ public abstract class RaceTests(IApiFixture api) : ApiTests(api)
     }
 
     /// <summary>
-    /// Sends <paramref name="count"/> requests at once. On PostgreSQL each is held after validation, inside its
+    /// Sends <paramref name="count"/> requests at once. On the servers each is held after validation, inside its
     /// transaction, until all have arrived there, then all go on together.
     /// </summary>
     private async Task<HttpResponseMessage[]> RaceAsync(int count, Func<int, Task<HttpResponseMessage>> send)
     {
-        var gate = Factory.Provider == "Postgres" ? new CommandGate() : null;
+        var gate = Factory.IsServer ? new CommandGate() : null;
         Factory.Faults.HoldCommands = gate;
         try
         {
@@ -167,14 +167,20 @@ public abstract class RaceTests(IApiFixture api) : ApiTests(api)
 
             // The racers opened up to 50 connections at once; close them now rather than keep them idle in the pool, so
             // that the test classes running beside this one (each with its own database) stay under max_connections.
-            if (Factory.Provider == "Postgres")
+            await Factory.DbAsync(db =>
             {
-                await Factory.DbAsync(db =>
+                switch (db.Database.GetDbConnection())
                 {
-                    Npgsql.NpgsqlConnection.ClearPool((Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
-                    return Task.FromResult(0);
-                });
-            }
+                    case Npgsql.NpgsqlConnection npgsql:
+                        Npgsql.NpgsqlConnection.ClearPool(npgsql);
+                        break;
+                    case Microsoft.Data.SqlClient.SqlConnection sqlServer:
+                        Microsoft.Data.SqlClient.SqlConnection.ClearPool(sqlServer);
+                        break;
+                }
+
+                return Task.FromResult(0);
+            });
         }
     }
 }
@@ -182,3 +188,5 @@ public abstract class RaceTests(IApiFixture api) : ApiTests(api)
 public sealed class RaceTestsOnSqlite(SqliteApi api) : RaceTests(api), IClassFixture<SqliteApi>;
 
 public sealed class RaceTestsOnPostgres(PostgresApi api) : RaceTests(api), IClassFixture<PostgresApi>;
+
+public sealed class RaceTestsOnSqlServer(SqlServerApi api) : RaceTests(api), IClassFixture<SqlServerApi>;

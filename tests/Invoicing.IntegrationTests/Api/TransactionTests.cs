@@ -46,10 +46,10 @@ public abstract class TransactionTests(IApiFixture api) : ApiTests(api)
         var (a, b) = (await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B"));
         var number = Http.UniqueNumber();
 
-        // On PostgreSQL both requests pass validation before either handler runs, so the unique index
+        // On the servers both requests pass validation before either handler runs, so the unique index
         // decides. SQLite serialises writing transactions (BEGIN IMMEDIATE), so there they cannot meet.
         using var barrier = new Barrier(2);
-        Factory.Faults.BeforeHandler = Factory.Provider == "Postgres" ? barrier : null;
+        Factory.Faults.BeforeHandler = Factory.IsServer ? barrier : null;
         HttpResponseMessage[] responses;
         try
         {
@@ -73,3 +73,5 @@ public abstract class TransactionTests(IApiFixture api) : ApiTests(api)
 public sealed class TransactionTestsOnSqlite(SqliteApi api) : TransactionTests(api), IClassFixture<SqliteApi>;
 
 public sealed class TransactionTestsOnPostgres(PostgresApi api) : TransactionTests(api), IClassFixture<PostgresApi>;
+
+public sealed class TransactionTestsOnSqlServer(SqlServerApi api) : TransactionTests(api), IClassFixture<SqlServerApi>;

@@ -200,3 +200,5 @@ public abstract class WebhookDeliveryTests(WebhookApi api) : ApiTests(api)
 public sealed class WebhookDeliveryTestsOnSqlite(SqliteWebhookApi api) : WebhookDeliveryTests(api), IClassFixture<SqliteWebhookApi>;
 
 public sealed class WebhookDeliveryTestsOnPostgres(PostgresWebhookApi api) : WebhookDeliveryTests(api), IClassFixture<PostgresWebhookApi>;
+
+public sealed class WebhookDeliveryTestsOnSqlServer(SqlServerWebhookApi api) : WebhookDeliveryTests(api), IClassFixture<SqlServerWebhookApi>;

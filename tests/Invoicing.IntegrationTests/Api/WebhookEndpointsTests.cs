@@ -144,3 +144,5 @@ public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
 public sealed class WebhookEndpointsTestsOnSqlite(SqliteApi api) : WebhookEndpointsTests(api), IClassFixture<SqliteApi>;
 
 public sealed class WebhookEndpointsTestsOnPostgres(PostgresApi api) : WebhookEndpointsTests(api), IClassFixture<PostgresApi>;
+
+public sealed class WebhookEndpointsTestsOnSqlServer(SqlServerApi api) : WebhookEndpointsTests(api), IClassFixture<SqlServerApi>;

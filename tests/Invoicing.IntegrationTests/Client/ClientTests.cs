@@ -274,3 +274,5 @@ public abstract class ClientTests(IApiFixture api) : ApiTests(api)
 public sealed class ClientTestsOnSqlite(SqliteApi api) : ClientTests(api), IClassFixture<SqliteApi>;
 
 public sealed class ClientTestsOnPostgres(PostgresApi api) : ClientTests(api), IClassFixture<PostgresApi>;
+
+public sealed class ClientTestsOnSqlServer(SqlServerApi api) : ClientTests(api), IClassFixture<SqlServerApi>;

@@ -256,3 +256,5 @@ public abstract class ClientWebhookTests(WebhookApi api) : ApiTests(api)
 public sealed class ClientWebhookTestsOnSqlite(SqliteWebhookApi api) : ClientWebhookTests(api), IClassFixture<SqliteWebhookApi>;
 
 public sealed class ClientWebhookTestsOnPostgres(PostgresWebhookApi api) : ClientWebhookTests(api), IClassFixture<PostgresWebhookApi>;
+
+public sealed class ClientWebhookTestsOnSqlServer(SqlServerWebhookApi api) : ClientWebhookTests(api), IClassFixture<SqlServerWebhookApi>;

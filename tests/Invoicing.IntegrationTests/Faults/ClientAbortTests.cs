@@ -96,3 +96,5 @@ public abstract class ClientAbortTests(IApiFixture api) : ApiTests(api)
 public sealed class ClientAbortTestsOnSqlite(SqliteApi api) : ClientAbortTests(api), IClassFixture<SqliteApi>;
 
 public sealed class ClientAbortTestsOnPostgres(PostgresApi api) : ClientAbortTests(api), IClassFixture<PostgresApi>;
+
+public sealed class ClientAbortTestsOnSqlServer(SqlServerApi api) : ClientAbortTests(api), IClassFixture<SqlServerApi>;

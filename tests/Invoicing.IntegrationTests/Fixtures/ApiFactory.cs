@@ -43,6 +43,9 @@ public sealed class ApiFactory(
 
     public string Provider { get; } = provider;
 
+    /// <summary>PostgreSQL or SQL Server: writers run side by side (SQLite has one writer at a time).</summary>
+    public bool IsServer => Provider != "Sqlite";
+
     public Faults Faults { get; } = new();
 
     public CapturedLogs Logs { get; } = new();

@@ -31,7 +31,8 @@ public sealed class SqliteApi : IApiFixture, IAsyncLifetime
     }
 }
 
-public sealed class PostgresApi(PostgresServer server) : IApiFixture, IAsyncLifetime
+/// <summary>The service on a database of its own on one of the run's servers (skipped when that server cannot run).</summary>
+public abstract class ServerApi(IDatabaseServer server) : IApiFixture, IAsyncLifetime
 {
     public ApiFactory? Factory { get; private set; }
 
@@ -41,7 +42,7 @@ public sealed class PostgresApi(PostgresServer server) : IApiFixture, IAsyncLife
     {
         if (server.UnavailableReason is null)
         {
-            Factory = new ApiFactory("Postgres", await server.CreateDatabaseAsync());
+            Factory = new ApiFactory(server.Provider, await server.CreateDatabaseAsync());
             _ = Factory.Server;
         }
     }
@@ -55,7 +56,11 @@ public sealed class PostgresApi(PostgresServer server) : IApiFixture, IAsyncLife
     }
 }
 
-/// <summary>Base of every test class that runs against both providers.</summary>
+public sealed class PostgresApi(PostgresServer server) : ServerApi(server);
+
+public sealed class SqlServerApi(SqlServerContainer server) : ServerApi(server);
+
+/// <summary>Base of every test class that runs against each provider.</summary>
 public abstract class ApiTests
 {
     protected ApiTests(IApiFixture api)
@@ -108,7 +113,7 @@ public sealed class SqliteWebhookApi : WebhookApi
     }
 }
 
-public sealed class PostgresWebhookApi(PostgresServer server) : WebhookApi
+public abstract class ServerWebhookApi(IDatabaseServer server) : WebhookApi
 {
     public override string? SkipReason => server.UnavailableReason;
 
@@ -116,8 +121,12 @@ public sealed class PostgresWebhookApi(PostgresServer server) : WebhookApi
     {
         if (server.UnavailableReason is null)
         {
-            Factory = new ApiFactory("Postgres", await server.CreateDatabaseAsync(), Settings, Clock);
+            Factory = new ApiFactory(server.Provider, await server.CreateDatabaseAsync(), Settings, Clock);
             _ = Factory.Server;
         }
     }
 }
+
+public sealed class PostgresWebhookApi(PostgresServer server) : ServerWebhookApi(server);
+
+public sealed class SqlServerWebhookApi(SqlServerContainer server) : ServerWebhookApi(server);

@@ -12,11 +12,13 @@ namespace Invoicing.IntegrationTests.Fixtures;
 /// port; as the postgres OS user when running as root). Each test class gets its own database.
 /// Without the server binaries the PostgreSQL tests skip, except with CI=true, where they must run.
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
+public sealed class PostgresServer : IDatabaseServer, IAsyncLifetime
 {
     private string? _directory;
     private string? _binaries;
     private int _port;
+
+    public string Provider => "Postgres";
 
     /// <summary>Why the server is not running, or null when it is.</summary>
     public string? UnavailableReason { get; private set; }
@@ -92,6 +94,15 @@ public sealed class PostgresServer : IAsyncLifetime
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
+    }
+
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var admin = new NpgsqlConnection(ConnectionString("postgres"));
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE {database} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static string? FindBinaries()

@@ -130,3 +130,5 @@ public abstract class HostileInputRegressionTests(IApiFixture api) : ApiTests(ap
 public sealed class HostileInputRegressionTestsOnSqlite(SqliteApi api) : HostileInputRegressionTests(api), IClassFixture<SqliteApi>;
 
 public sealed class HostileInputRegressionTestsOnPostgres(PostgresApi api) : HostileInputRegressionTests(api), IClassFixture<PostgresApi>;
+
+public sealed class HostileInputRegressionTestsOnSqlServer(SqlServerApi api) : HostileInputRegressionTests(api), IClassFixture<SqlServerApi>;

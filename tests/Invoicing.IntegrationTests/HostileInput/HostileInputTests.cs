@@ -95,3 +95,5 @@ public abstract class HostileInputTests(IApiFixture api, int share) : ApiTests(a
 public sealed class HostileInputTestsOnSqlite(SqliteApi api) : HostileInputTests(api, share: 1), IClassFixture<SqliteApi>;
 
 public sealed class HostileInputTestsOnPostgres(PostgresApi api) : HostileInputTests(api, share: 2), IClassFixture<PostgresApi>;
+
+public sealed class HostileInputTestsOnSqlServer(SqlServerApi api) : HostileInputTests(api, share: 2), IClassFixture<SqlServerApi>;

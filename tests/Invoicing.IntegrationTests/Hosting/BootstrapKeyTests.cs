@@ -197,7 +197,8 @@ public sealed class BootstrapKeyTestsOnSqlite : BootstrapKeyTests
     protected override Task<ApiFactory> NewFactoryAsync(IReadOnlyDictionary<string, string?> settings) => Task.FromResult(ApiFactory.Sqlite(settings));
 }
 
-public sealed class BootstrapKeyTestsOnPostgres(PostgresServer server) : BootstrapKeyTests
+/// <summary>On one of the run's servers, a database of its own for each factory (skipped when that server cannot run).</summary>
+public abstract class BootstrapKeyTestsOnServer(IDatabaseServer server) : BootstrapKeyTests
 {
     protected override async Task<ApiFactory> NewFactoryAsync(IReadOnlyDictionary<string, string?> settings)
     {
@@ -206,6 +207,10 @@ public sealed class BootstrapKeyTestsOnPostgres(PostgresServer server) : Bootstr
             Assert.Skip(reason);
         }
 
-        return new ApiFactory("Postgres", await server.CreateDatabaseAsync(), settings);
+        return new ApiFactory(server.Provider, await server.CreateDatabaseAsync(), settings);
     }
 }
+
+public sealed class BootstrapKeyTestsOnPostgres(PostgresServer server) : BootstrapKeyTestsOnServer(server);
+
+public sealed class BootstrapKeyTestsOnSqlServer(SqlServerContainer server) : BootstrapKeyTestsOnServer(server);

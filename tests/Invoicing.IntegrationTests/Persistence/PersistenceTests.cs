@@ -25,9 +25,10 @@ public abstract class PersistenceTests(IApiFixture api) : ApiTests(api)
     {
         var key = await Factory.CreateKeyAsync(ApiEnvironment.Live);
 
-        var rows = await Factory.DbAsync(db => db.Database
-            .SqlQueryRaw<string>("SELECT prefix || '|' || hash || '|' || COALESCE(name, '') AS \"Value\" FROM api_keys")
-            .ToListAsync());
+        var sql = Factory.Provider == "SqlServer" // T-SQL joins text with +
+            ? "SELECT prefix + '|' + hash + '|' + COALESCE(name, '') AS \"Value\" FROM api_keys"
+            : "SELECT prefix || '|' || hash || '|' || COALESCE(name, '') AS \"Value\" FROM api_keys";
+        var rows = await Factory.DbAsync(db => db.Database.SqlQueryRaw<string>(sql).ToListAsync());
 
         rows.ShouldNotBeEmpty();
         rows.ShouldAllBe(row => !row.Contains(key.Secret));
@@ -39,3 +40,5 @@ public abstract class PersistenceTests(IApiFixture api) : ApiTests(api)
 public sealed class PersistenceTestsOnSqlite(SqliteApi api) : PersistenceTests(api), IClassFixture<SqliteApi>;
 
 public sealed class PersistenceTestsOnPostgres(PostgresApi api) : PersistenceTests(api), IClassFixture<PostgresApi>;
+
+public sealed class PersistenceTestsOnSqlServer(SqlServerApi api) : PersistenceTests(api), IClassFixture<SqlServerApi>;

@@ -85,3 +85,5 @@ public abstract class PooledContextTests(IApiFixture api) : ApiTests(api)
 public sealed class PooledContextTestsOnSqlite(SqliteApi api) : PooledContextTests(api), IClassFixture<SqliteApi>;
 
 public sealed class PooledContextTestsOnPostgres(PostgresApi api) : PooledContextTests(api), IClassFixture<PostgresApi>;
+
+public sealed class PooledContextTestsOnSqlServer(SqlServerApi api) : PooledContextTests(api), IClassFixture<SqlServerApi>;
