@@ -1,4 +1,5 @@
 using System.Net;
+using Invoicing.Infrastructure.Startup;
 using Invoicing.IntegrationTests.Fixtures;
 using Invoicing.Web.ApiKeys;
 
