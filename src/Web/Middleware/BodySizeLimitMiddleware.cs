@@ -1,5 +1,4 @@
 using Invoicing.Web.Errors;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Invoicing.Web.Middleware;
@@ -9,8 +8,8 @@ namespace Invoicing.Web.Middleware;
 /// that never reads its body), and while reading one of unknown length, which then fails as 413
 /// <c>payload_too_large</c>. Kestrel's own limit is the same (<see cref="RequestLimits"/>), but the in-memory server of
 /// the tests has none and Kestrel checks only what is read (docs/decisions/0033). A body that cannot be read is the
-/// client's doing: a malformed one (a chunk size beyond 32 bits) is 400 <c>invalid_request</c>, a connection the client
-/// reset is a client abort (the request line says 499, nothing is logged as an error), never a 500.
+/// client's doing: a malformed one (a chunk size beyond 32 bits), like one cut short or reset by the client, is 400
+/// <c>invalid_request</c>, never a 500 or an Error line.
 /// </summary>
 internal sealed class BodySizeLimitMiddleware(RequestDelegate next)
 {
@@ -23,15 +22,14 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next)
 
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false)
         {
-            context.Request.Body = new ClientBodyStream(context, RequestLimits.MaxBodyBytes);
+            context.Request.Body = new ClientBodyStream(context.Request.Body, RequestLimits.MaxBodyBytes);
         }
 
         return next(context);
     }
 
-    private sealed class ClientBodyStream(HttpContext context, long limit) : Stream
+    private sealed class ClientBodyStream(Stream inner, long limit) : Stream
     {
-        private readonly Stream _inner = context.Request.Body;
         private long _read;
 
         public override bool CanRead => true;
@@ -48,7 +46,7 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next)
         {
             try
             {
-                return Count(_inner.Read(buffer, offset, count));
+                return Count(inner.Read(buffer, offset, count));
             }
             catch (IOException exception) when (exception is not BadHttpRequestException)
             {
@@ -60,7 +58,7 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next)
         {
             try
             {
-                return Count(await _inner.ReadAsync(buffer, cancellationToken));
+                return Count(await inner.ReadAsync(buffer, cancellationToken));
             }
             catch (IOException exception) when (exception is not BadHttpRequestException)
             {
@@ -91,17 +89,10 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next)
 
         /// <summary>
         /// Kestrel reports a reset connection, and a chunk size it cannot hold in 32 bits, as a plain
-        /// <see cref="IOException"/>, which would otherwise be an unexpected error (a 500, logged at Error).
+        /// <see cref="IOException"/>, which would otherwise be an unexpected error (a 500, logged at Error). Both are a
+        /// body that could not be read, as Kestrel itself reports a body cut short.
         /// </summary>
-        private Exception Unreadable(IOException exception)
-        {
-            if (exception is ConnectionResetException)
-            {
-                context.Abort(); // the connection is gone: the request ends as one its client abandoned
-                return new OperationCanceledException("The client reset the connection.", exception, context.RequestAborted);
-            }
-
-            return new BadHttpRequestException("The request body could not be read.", StatusCodes.Status400BadRequest, exception);
-        }
+        private static BadHttpRequestException Unreadable(IOException exception) =>
+            new("The request body could not be read.", StatusCodes.Status400BadRequest, exception);
     }
 }
