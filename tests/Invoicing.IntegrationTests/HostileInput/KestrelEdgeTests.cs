@@ -26,7 +26,11 @@ public sealed class KestrelEdgeTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(options =>
+        {
+            options.Listen(IPAddress.Loopback, 0);
+            options.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(1); // 30 s by default: the 408 below comes sooner
+        });
         _factory.StartServer();
         _port = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
         _key = (await _factory.CreateKeyAsync(ApiEnvironment.Test)).Secret;
@@ -82,10 +86,12 @@ public sealed class KestrelEdgeTests : IAsyncLifetime
         justUnder.Status.ShouldBe(200, justUnder.Body); // unknown parameters are ignored
     }
 
-    /// <summary>What the application never sees, so Kestrel still answers by itself, bodiless (README, docs/decisions/0033).</summary>
+    /// <summary>What the application never sees, so Kestrel still answers by itself, bodiless (docs/limits.md, docs/decisions/0033).</summary>
     [Theory]
     [InlineData("target over Kestrel's limit", 414)]
     [InlineData("headers over Kestrel's limit", 431)]
+    [InlineData("headers over Kestrel's header count", 431)]
+    [InlineData("headers not complete in time", 408)]
     [InlineData("HTTP version", 505)]
     [InlineData("asterisk target", 405)]
     public async Task Beyond_the_servers_own_limits_Kestrel_answers_without_the_envelope(string what, int status)
@@ -94,6 +100,8 @@ public sealed class KestrelEdgeTests : IAsyncLifetime
         {
             "target over Kestrel's limit" => $"GET /v1/invoices?padding={new string('a', 20 * 1024)} HTTP/1.1\r\nHost: localhost\r\n\r\n",
             "headers over Kestrel's limit" => $"GET /v1/invoices HTTP/1.1\r\nHost: localhost\r\nX-Padding: {new string('a', 70 * 1024)}\r\n\r\n",
+            "headers over Kestrel's header count" => $"GET /v1/invoices HTTP/1.1\r\nHost: localhost\r\n{Headers(250)}\r\n",
+            "headers not complete in time" => "GET /v1/invoices HTTP/1.1\r\nHost: localhost\r\n",
             "HTTP version" => "GET /v1/invoices HTTP/1.2\r\nHost: localhost\r\n\r\n",
             _ => "GET * HTTP/1.1\r\nHost: localhost\r\n\r\n",
         };
