@@ -1,6 +1,8 @@
+using System.Threading.RateLimiting;
 using Invoicing.Application.ApiKeys.AuthenticateApiKey;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Infrastructure.Startup;
+using Invoicing.Web.Authentication;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Idempotency;
 using Invoicing.Web.Json;
@@ -8,8 +10,11 @@ using Invoicing.Web.Logging;
 using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
 using Invoicing.Web.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -33,9 +38,20 @@ internal static class DependencyInjection
 
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
+        services.Configure<KestrelServerOptions>(RequestLimits.ConfigureKestrel);
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().SetFallbackPolicy(ApiKeyAuthenticationHandler.RequiredOnApi);
+
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
-        services.AddSingleton<ApiKeyRateLimiter>();
+        services.AddSingleton(sp => ApiKeyRateLimits.Create(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<PartitionedRateLimiter<HttpContext>>((options, limiter) =>
+        {
+            options.GlobalLimiter = limiter;
+            options.OnRejected = ApiKeyRateLimits.RejectAsync;
+        });
         services.AddOptions<ApiKeyCacheOptions>().BindConfiguration(ApiKeyCacheOptions.Section)
             .Validate(o => o.CacheSeconds is >= 0 and <= ApiKeyCacheOptions.MaxCacheSeconds, $"{ApiKeyCacheOptions.Section}:CacheSeconds must be between 0 and {ApiKeyCacheOptions.MaxCacheSeconds}.")
             .ValidateOnStart();
@@ -43,6 +59,7 @@ internal static class DependencyInjection
         services.AddControllers(options =>
             {
                 options.Filters.Add<ApiExceptionFilter>();
+                options.Filters.Add<Utf8BodyFilter>();
                 JsonSetup.ReadUtf8Only(options);
 
                 // The API reads JSON bodies, route values and query strings, never forms. MVC would otherwise parse a
@@ -105,16 +122,21 @@ internal static class DependencyInjection
 
     public static WebApplication UseApi(this WebApplication app)
     {
-        // Order matters: the id exists before anything logs; the log line sees the final status; the
-        // envelope covers everything after it; /v1 waits for the start-up database work; the key is checked before the body is looked at; only
-        // authenticated requests count against a key's rate; idempotency needs the key's environment and a
-        // body within the limit, and must see the final answer of everything inside it.
+        // Order matters: the id exists before anything logs; the log line sees the final status; the envelope covers
+        // everything after it; the request line and headers are within their limits before anything reads them; /v1 waits
+        // for the start-up database work; every /v1 request needs its key (authorized before routing, by the fallback policy,
+        // so an unknown /v1 route is 401 without one), checked before the body is looked at; only authenticated requests
+        // count against a key's rate;
+        // idempotency needs the key's environment and a body within the limit, and must see the final answer of
+        // everything inside it (docs/decisions/0033).
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseSerilogRequestLogging(RequestLog.Configure(app.Services.GetRequiredService<Serilog.ILogger>()));
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<StartupGateMiddleware>();
-        app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
-        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseApiDocumentation();

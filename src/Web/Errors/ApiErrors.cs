@@ -24,10 +24,12 @@ internal static partial class ApiErrors
     public const string MethodNotAllowed = "method_not_allowed";
     public const string InvoiceStateConflict = "invoice_state_conflict";
     public const string PayloadTooLarge = "payload_too_large";
+    public const string UriTooLong = "uri_too_long";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string RateLimited = "rate_limited";
+    public const string HeadersTooLarge = "headers_too_large";
     public const string InternalError = "internal_error";
     public const string ServiceUnavailable = "service_unavailable";
 
@@ -47,10 +49,12 @@ internal static partial class ApiErrors
         [MethodNotAllowed] = (StatusCodes.Status405MethodNotAllowed, "The route exists but not for this method."),
         [InvoiceStateConflict] = (StatusCodes.Status409Conflict, "The invoice is not `open`, so it cannot be paid or voided; nothing changed (`detail` names its status)."),
         [PayloadTooLarge] = (StatusCodes.Status413PayloadTooLarge, "The body is over 1 MiB."),
+        [UriTooLong] = (StatusCodes.Status414UriTooLong, "The request target (path and query) is over 8 KiB."),
         [UnsupportedMediaType] = (StatusCodes.Status415UnsupportedMediaType, "The body was not sent as `application/json`."),
         [IdempotencyKeyInUse] = (StatusCodes.Status409Conflict, "Another request with the same `Idempotency-Key` is still running; retry once it has finished."),
         [IdempotencyKeyReused] = (StatusCodes.Status422UnprocessableEntity, "The `Idempotency-Key` was already used with another method, path or body."),
         [RateLimited] = (StatusCodes.Status429TooManyRequests, "Too many requests with this API key. Sends `Retry-After` in whole seconds."),
+        [HeadersTooLarge] = (StatusCodes.Status431RequestHeaderFieldsTooLarge, "The request's headers are over 32 KiB together, or more than 100."),
         [InternalError] = (StatusCodes.Status500InternalServerError, "Anything unexpected; nothing of the request was stored, and it is safe to retry."),
         [ServiceUnavailable] = (StatusCodes.Status503ServiceUnavailable, "From `GET /health/ready`: the database is not reachable or not yet migrated. From `/v1`: only while the service is starting and its database is not ready yet; sends `Retry-After`, nothing was done, retry."),
     };
@@ -86,8 +90,10 @@ internal static partial class ApiErrors
         StatusCodes.Status404NotFound => new(RouteNotFound, "No such route."),
         StatusCodes.Status405MethodNotAllowed => new(MethodNotAllowed, "The route exists but does not accept this method."),
         StatusCodes.Status413PayloadTooLarge => new(PayloadTooLarge, "The request body is larger than 1 MiB."),
+        StatusCodes.Status414UriTooLong => new(UriTooLong, "The request's path and query are longer than 8 KiB."),
         StatusCodes.Status415UnsupportedMediaType => new(UnsupportedMediaType, "The request body must be sent as application/json."),
         StatusCodes.Status429TooManyRequests => new(RateLimited, "Too many requests with this API key."),
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => new(HeadersTooLarge, "The request's headers are larger than 32 KiB together, or more than 100."),
         < 500 => new(InvalidRequest, "The request could not be processed."),
         _ => Internal,
     };
