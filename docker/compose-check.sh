@@ -55,7 +55,7 @@ ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${port}/health/
 say "up and healthy in $((SECONDS - start)) s; GET http://127.0.0.1:${port}/health/ready answered 200"
 
 # As the README says: a key from the running container, then a request that writes to PostgreSQL.
-key=$("${compose[@]}" "${project[@]}" exec -T api ./Invoicing.Web keys create --environment test | grep -o 'sk_test_[0-9A-Za-z]*' | head -n 1)
+key=$("${compose[@]}" "${project[@]}" exec -T api ./Invoicing.Web keys create --environment test | tr -d '\r' | grep -xE 'sk_test_[0-9A-Za-z]{32,128}' | head -n 1)
 [ -n "$key" ] || { say "keys create printed no key" >&2; exit 1; }
 created=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${key}" -H 'Content-Type: application/json' \
   -d '{"name":"Compose check"}' "http://127.0.0.1:${port}/v1/counterparties")

@@ -34,10 +34,18 @@ timed() {
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# Runs a command with its output in a log, shown only when it fails.
+quiet() {
+  local log
+  log=$(mktemp)
+  "$@" >"$log" 2>&1 || { tail -n 40 "$log" >&2; rm -f "$log"; die "failed: $*"; }
+  rm -f "$log"
+}
+
 apt_install() {
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -qq
-  as_root apt-get install -y -qq "$@" >/dev/null
+  export DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1
+  quiet as_root apt-get update
+  quiet as_root apt-get install -y "$@"
 }
 
 # The first Debian bookworm mirror of this machine's apt sources: one-line (sources.list, *.list) or deb822 (*.sources).
@@ -81,8 +89,9 @@ engine() {
     apt_install docker.io
   fi
   say "starting dockerd (log: ${DOCKERD_LOG})"
-  # Its own session: the engine outlives this script and is shared by later runs.
-  as_root setsid -f dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null
+  # Its own session, outside any checkout and without this script's lock: the engine outlives this script and is shared
+  # by later runs.
+  (cd / && as_root setsid -f dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&-)
   for _ in $(seq 1 120); do
     docker info >/dev/null 2>&1 && return
     sleep 0.5
@@ -109,13 +118,13 @@ base_image() {
   mirror=$(debian_mirror)
   rootfs=$(mktemp -d /var/tmp/invoicing-rootfs.XXXXXX)
   say "debootstrap bookworm (minbase) into ${rootfs}"
-  as_root debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >"$rootfs.log" 2>&1 || { tail -n 30 "$rootfs.log" >&2; die "debootstrap failed"; }
+  quiet as_root debootstrap --variant=minbase bookworm "$rootfs" "$mirror"
   # No mirror stays in the image: the images built from it are given one as a build argument.
   as_root rm -rf "$rootfs/etc/apt/sources.list" "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/archives/*.deb
   as_root tar -C "$rootfs" -c . | docker import \
     -c 'CMD ["bash"]' -c "LABEL ${SOURCE_LABEL}=${recipe}" \
     - "$DEBIAN_IMAGE" >/dev/null
-  as_root rm -rf "$rootfs" "$rootfs.log"
+  as_root rm -rf "$rootfs"
 }
 
 # Builds docker/<dir>/Dockerfile FROM the local Debian base, unless the tag was built from the same files.
@@ -124,8 +133,8 @@ debian_image() {
   hash=$(source_hash "$dir")
   current "$tag" "$hash" && return
   say "building ${tag}"
-  docker build -q --build-arg "BASE_IMAGE=${DEBIAN_IMAGE}" --build-arg "DEBIAN_MIRROR=$(debian_mirror)" \
-    --label "${SOURCE_LABEL}=${hash}" -t "$tag" "$dir" >/dev/null
+  quiet docker build --build-arg "BASE_IMAGE=${DEBIAN_IMAGE}" --build-arg "DEBIAN_MIRROR=$(debian_mirror)" \
+    --label "${SOURCE_LABEL}=${hash}" -t "$tag" "$dir"
 }
 
 # The service, published here as src/Web/Dockerfile's build stage publishes it, then the Dockerfile's `prebuilt` stage
@@ -136,17 +145,16 @@ service_image() {
   current "$SERVICE_IMAGE" "$hash" && return
   publish=$(mktemp -d)
   say "publishing the service (self-contained, ReadyToRun composite)"
-  dotnet publish src/Web/Invoicing.Web.csproj -c Release -o "$publish" --ucr --self-contained true \
-    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -v q -nologo >"$publish.log" 2>&1 \
-    || { cat "$publish.log" >&2; die "dotnet publish failed"; }
+  quiet dotnet publish src/Web/Invoicing.Web.csproj -c Release -o "$publish" --ucr --self-contained true \
+    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -nologo
   say "building ${SERVICE_IMAGE}"
-  docker build -q -f src/Web/Dockerfile --target prebuilt --build-arg "RUNTIME_IMAGE=${RUNTIME_DEPS_IMAGE}" \
-    --label "${SOURCE_LABEL}=${hash}" -t "$SERVICE_IMAGE" "$publish" >/dev/null
-  rm -rf "$publish" "$publish.log"
+  quiet docker build -f src/Web/Dockerfile --target prebuilt --build-arg "RUNTIME_IMAGE=${RUNTIME_DEPS_IMAGE}" \
+    --label "${SOURCE_LABEL}=${hash}" -t "$SERVICE_IMAGE" "$publish"
+  rm -rf "$publish"
 }
 
 # One build at a time on this machine (several checkouts share the engine and the tags).
-exec 9>/tmp/invoicing-images.lock
+exec 9>/tmp/invoicing-images.build.lock
 flock 9
 
 timed engine engine
