@@ -176,7 +176,11 @@ public static class DockerEngine
         }
     }
 
-    /// <summary>The API version of the engine on the local socket (GET /version), or null without one.</summary>
+    /// <summary>
+    /// The API version of the engine on the local socket (GET /version), or null without one. Synchronous on purpose: it
+    /// runs inside the module initializer, where a continuation on another thread that touches this assembly's types
+    /// would wait for the initializer to finish.
+    /// </summary>
     private static Version? LocalEngineApiVersion()
     {
         var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
@@ -188,20 +192,16 @@ public static class DockerEngine
 
         try
         {
-            using var handler = new SocketsHttpHandler
-            {
-                ConnectCallback = async (_, cancellation) =>
-                {
-                    var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                    await unix.ConnectAsync(new UnixDomainSocketEndPoint(socket), cancellation);
-                    return new NetworkStream(unix, ownsSocket: true);
-                },
-            };
-            using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(2) };
-            using var version = JsonDocument.Parse(client.GetStringAsync("http://docker/version").GetAwaiter().GetResult());
+            using var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { ReceiveTimeout = 2000, SendTimeout = 2000 };
+            unix.Connect(new UnixDomainSocketEndPoint(socket));
+            using var stream = new NetworkStream(unix);
+            stream.Write("GET /version HTTP/1.0\r\nHost: docker\r\n\r\n"u8);
+            using var reader = new StreamReader(stream);
+            var response = reader.ReadToEnd(); // HTTP/1.0: the engine closes the connection after the body
+            using var version = JsonDocument.Parse(response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
             return Version.Parse(version.RootElement.GetProperty("ApiVersion").GetString()!);
         }
-        catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException or JsonException or KeyNotFoundException or FormatException)
+        catch (Exception e) when (e is IOException or SocketException or JsonException or KeyNotFoundException or FormatException or ArgumentException)
         {
             return null; // no engine answers there: Testcontainers' own discovery says so later
         }

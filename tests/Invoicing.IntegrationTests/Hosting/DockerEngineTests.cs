@@ -19,7 +19,7 @@ public sealed class DockerEngineTests
         {
             [DockerEngine.ApiVersionVariable] = "1.41",
             [DockerEngine.HostOverrideVariable] = "127.0.0.1",
-        });
+        }, ignoreOrder: true);
     }
 
     [Theory]
