@@ -11,13 +11,16 @@
 # registry host is written into any file.
 #   docker/images.sh             engine + all images
 #   docker/images.sh engine      the engine only
+# IMAGES_REPOSITORY (default `local`) names the four tags' repository: another value builds a second, independent set
+# beside the first (to time a build from nothing without touching the tags the tests use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_IMAGE=local/debian:bookworm
-POSTGRES_IMAGE=local/postgres:15
-RUNTIME_DEPS_IMAGE=local/runtime-deps:10.0
-SERVICE_IMAGE=local/invoicing:ci
+repository=${IMAGES_REPOSITORY:-local}
+DEBIAN_IMAGE=${repository}/debian:bookworm
+POSTGRES_IMAGE=${repository}/postgres:15
+RUNTIME_DEPS_IMAGE=${repository}/runtime-deps:10.0
+SERVICE_IMAGE=${repository}/invoicing:ci
 SOURCE_LABEL=org.invoicing.source # the hash of what an image was built from
 DOCKERD_LOG=${DOCKERD_LOG:-/var/log/invoicing-dockerd.log}
 
