@@ -129,8 +129,8 @@ public sealed class ServiceImageTests
     /// <summary>What these tests start carries the run's labels (a sweep after a killed run finds it) and the test's own.</summary>
     private InvoicingBuilder Builder() => new InvoicingBuilder(ServiceImage)
         .WithPostgreSqlImage(PostgresImage)
-        .WithLabel("org.invoicing.tests", "service")
-        .WithLabel("org.invoicing.tests.pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
+        .WithLabel(Fixtures.Containers.Label, "service")
+        .WithLabel(Fixtures.Containers.OwnerLabel, Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
         .WithLabel(CaseLabel, _case);
 
     /// <summary>
@@ -165,7 +165,7 @@ public sealed class ServiceImageTests
         if (await Unavailable.Value is { } why)
         {
             var line = $"Service image tests skipped: {why}. With CI=true they must run.";
-            if (PostgresServer.Required)
+            if (TestRun.IsCi)
             {
                 throw new InvalidOperationException("CI=true: " + line);
             }
@@ -177,10 +177,9 @@ public sealed class ServiceImageTests
     /// <summary>Null when an engine answers and has the service's image; otherwise why not.</summary>
     private static async Task<string?> WhyUnavailableAsync()
     {
-        var discovery = Task.Run(() => TestcontainersSettings.OS.DockerEndpointAuthConfig is not null);
-        if (await Task.WhenAny(discovery, Task.Delay(TimeSpan.FromSeconds(10))) != discovery || !await discovery)
+        if (await DockerEngine.UnavailableReasonAsync() is { } noEngine)
         {
-            return "no Docker engine answered (Testcontainers found none at DOCKER_HOST or the local socket)";
+            return noEngine;
         }
 
         using var docker = Docker();
