@@ -3,7 +3,7 @@ using Invoicing.Client;
 namespace Billing.Tests;
 
 /// <summary>Our billing code's view of the Invoicing API, against the real service.</summary>
-public sealed class InvoiceTests(InvoicingFixture fixture) : IClassFixture<InvoicingFixture>
+public sealed class InvoiceTests(InvoicingFixture fixture)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Billing.Tests;
 
 /// <summary>Our webhook handling against real deliveries: the receiver listens where the service's container reaches it.</summary>
-public sealed class WebhookTests(InvoicingFixture fixture) : IClassFixture<InvoicingFixture>
+public sealed class WebhookTests(InvoicingFixture fixture)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
