@@ -11,6 +11,7 @@ packages=$(mktemp -d)
 cache=$(dotnet nuget locals global-packages --list | sed -E 's/^global-packages: //')
 cleanup() {
   rm -rf "$packages" "${cache%/}/invoicing.client/${version}" "${cache%/}/invoicing.testcontainers/${version}"
+  rmdir "${cache%/}/invoicing.client" "${cache%/}/invoicing.testcontainers" 2>/dev/null || true # when no other version is there
 }
 trap cleanup EXIT
 
