@@ -103,7 +103,7 @@ engine() {
 # The hash of the files under the paths given (names and contents, build output left out), to tell whether a tagged
 # image is up to date.
 source_hash() {
-  find "$@" -type f ! -path '*/bin/*' ! -path '*/obj/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16
+  find "$@" -type f ! -path '*/bin/*' ! -path '*/obj/*' ! -name '*.db' ! -name '*.db-*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16
 }
 
 # True when the image exists and was built from the given hash.
@@ -137,17 +137,17 @@ debian_image() {
     --label "${SOURCE_LABEL}=${hash}" -t "$tag" "$dir"
 }
 
-# The service, published here as src/Web/Dockerfile's build stage publishes it, then the Dockerfile's `prebuilt` stage
-# on the local runtime-deps image with the published directory as its build context.
-service_image() {
-  local hash publish
-  hash=$(source_hash src Directory.Build.props Directory.Packages.props)
-  current "$SERVICE_IMAGE" "$hash" && return
-  publish=$(mktemp -d)
-  say "publishing the service (self-contained, ReadyToRun composite)"
-  quiet dotnet publish src/Web/Invoicing.Web.csproj -c Release -o "$publish" --ucr --self-contained true \
+# The service, published here as src/Web/Dockerfile's build stage publishes it (into $1), then the Dockerfile's
+# `prebuilt` stage on the local runtime-deps image with the published directory as its build context.
+publish_service() {
+  local start=$SECONDS
+  quiet dotnet publish src/Web/Invoicing.Web.csproj -c Release -o "$1" --ucr --self-contained true \
     -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -nologo
-  say "building ${SERVICE_IMAGE}"
+  say "service published (self-contained, ReadyToRun composite): $((SECONDS - start)) s"
+}
+
+service_image() {
+  local publish=$1 hash=$2
   quiet docker build -f src/Web/Dockerfile --target prebuilt --build-arg "RUNTIME_IMAGE=${RUNTIME_DEPS_IMAGE}" \
     --label "${SOURCE_LABEL}=${hash}" -t "$SERVICE_IMAGE" "$publish"
   rm -rf "$publish"
@@ -159,7 +159,24 @@ flock 9
 
 timed engine engine
 [ "${1:-}" = engine ] && exit 0
+
+# The service's publish (CPU) runs while the Debian images are made (mostly downloads and unpacking).
+service_hash=$(source_hash src Directory.Build.props Directory.Packages.props)
+publisher=
+if ! current "$SERVICE_IMAGE" "$service_hash"; then
+  publish=$(mktemp -d)
+  say "publishing the service in the background"
+  publish_service "$publish" &
+  publisher=$!
+fi
 timed "$DEBIAN_IMAGE" base_image
 timed "$POSTGRES_IMAGE" debian_image "$POSTGRES_IMAGE" docker/postgres
 timed "$RUNTIME_DEPS_IMAGE" debian_image "$RUNTIME_DEPS_IMAGE" docker/runtime-deps
-timed "$SERVICE_IMAGE" service_image
+if [ -n "$publisher" ]; then
+  wait_start=$SECONDS
+  wait "$publisher" || die "the service's publish failed"
+  say "waited for the publish: $((SECONDS - wait_start)) s"
+  timed "$SERVICE_IMAGE" service_image "$publish" "$service_hash"
+else
+  say "${SERVICE_IMAGE}: up to date"
+fi
