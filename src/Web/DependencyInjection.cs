@@ -1,4 +1,5 @@
 using Invoicing.Application.ApiKeys.AuthenticateApiKey;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Web.ApiKeys;
 using Invoicing.Web.Errors;
@@ -47,10 +48,15 @@ internal static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         services.AddHealthChecks().AddCheck<StartupHealthCheck>(StartupHealthCheck.Name, tags: ["ready"]);
 
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddControllers(options =>
             {
                 options.Filters.Add<ApiExceptionFilter>();
                 JsonSetup.ReadUtf8Only(options);
+
+                // Requests are validated once, by their FluentValidation validators in the MediatR pipeline. MVC's own
+                // validation would read the data annotations that the request records carry for the OpenAPI document.
+                options.ModelValidatorProviders.Clear();
 
                 // The API reads JSON bodies, route values and query strings, never forms. MVC would otherwise parse a
                 // form-encoded body of any action without a [FromBody] (pay, void) and throw on a malformed one (a 500).
@@ -58,14 +64,14 @@ internal static class DependencyInjection
                 options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
                 options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
             })
-            .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
+            .AddJsonOptions(options => JsonSetup.ApplyToBodies(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>
             {
-                // Framework client errors stay bodiless so that ErrorEnvelopeMiddleware renders them.
+                // Framework client errors stay bodiless so that the status-code pages render them.
                 options.SuppressMapClientErrors = true;
                 options.InvalidModelStateResponseFactory = _ => new EnvelopeResult(
                     StatusCodes.Status400BadRequest,
-                    new ErrorEnvelope(ApiErrors.InvalidRequest, "The request body is not valid JSON."));
+                    new ErrorEnvelope(ErrorCodes.InvalidRequest, "The request body is not valid JSON."));
             });
         services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
         services.AddApiDocumentation();
@@ -132,12 +138,14 @@ internal static class DependencyInjection
     public static WebApplication UseApi(this WebApplication app)
     {
         // Order matters: the id exists before anything logs; the log line sees the final status; the
-        // envelope covers everything after it; /v1 waits for the start-up database work; the key is checked before the body is looked at; only
+        // envelope covers everything after it (an exception, or an error status without a body: docs/decisions/0032);
+        // /v1 waits for the start-up database work; the key is checked before the body is looked at; only
         // authenticated requests count against a key's rate; idempotency needs the key's environment and a
         // body within the limit, and must see the final answer of everything inside it.
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseSerilogRequestLogging(RequestLog.Configure(app.Services.GetRequiredService<Serilog.ILogger>()));
-        app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => ApiErrors.WriteIfBodilessAsync(context.HttpContext));
         app.UseMiddleware<StartupGateMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
@@ -173,5 +181,5 @@ internal static class DependencyInjection
     private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
         report.Status == HealthStatus.Healthy
             ? context.Response.WriteAsJsonAsync(new { status = "healthy" })
-            : ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorEnvelope(ApiErrors.ServiceUnavailable, "The database is not reachable."));
+            : ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorEnvelope(ErrorCodes.ServiceUnavailable, "The database is not reachable."));
 }

@@ -1,5 +1,6 @@
 using Invoicing.Application.ApiKeys;
 using Invoicing.Application.ApiKeys.AuthenticateApiKey;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Web.Errors;
 using MediatR;
@@ -43,7 +44,7 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next)
     private static Task ChallengeAsync(HttpContext context, string detail)
     {
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        return ApiErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, new ErrorEnvelope(ApiErrors.Unauthorized, detail));
+        return ApiErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, new ErrorEnvelope(ErrorCodes.Unauthorized, detail));
     }
 }
 
