@@ -48,7 +48,6 @@ internal static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         services.AddHealthChecks().AddCheck<StartupHealthCheck>(StartupHealthCheck.Name, tags: ["ready"]);
 
-        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddControllers(options =>
             {
                 options.Filters.Add<ApiExceptionFilter>();
@@ -144,7 +143,7 @@ internal static class DependencyInjection
         // body within the limit, and must see the final answer of everything inside it.
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseSerilogRequestLogging(RequestLog.Configure(app.Services.GetRequiredService<Serilog.ILogger>()));
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(ApiExceptionHandler.Options());
         app.UseStatusCodePages(context => ApiErrors.WriteIfBodilessAsync(context.HttpContext));
         app.UseMiddleware<StartupGateMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();

@@ -1,19 +1,28 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Invoicing.Web.Errors;
 
 /// <summary>
 /// The envelope for an exception that never reached a controller (a middleware, the body limit, a body Kestrel could not
-/// read), through ASP.NET Core's exception handler middleware, with the same mapping and writer as
-/// <see cref="ApiExceptionFilter"/>. A client that hung up is not answered here: the middleware ends such a request
-/// itself (499, logged at Debug), as docs/decisions/0032 says.
+/// read): ASP.NET Core's exception handler middleware with the same mapping and writer as <see cref="ApiExceptionFilter"/>
+/// (docs/decisions/0032). A client that hung up is not answered here: the middleware itself ends such a request (499,
+/// logged at Debug).
 /// </summary>
-internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal static class ApiExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public static ExceptionHandlerOptions Options() => new()
     {
-        var (status, envelope) = ApiErrors.Answer(exception, httpContext, logger);
-        await ApiErrors.WriteAsync(httpContext, status, envelope);
-        return true;
+        ExceptionHandler = HandleAsync,
+
+        // Logged once, by HandleAsync: at Error when the service is at fault, not at all for a client's mistake.
+        SuppressDiagnosticsCallback = _ => true,
+    };
+
+    private static Task HandleAsync(HttpContext context)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiExceptionHandler));
+        var (status, envelope) = ApiErrors.Answer(context.Features.GetRequiredFeature<IExceptionHandlerFeature>().Error, context, logger);
+        return ApiErrors.WriteAsync(context, status, envelope);
     }
 }

@@ -28,7 +28,8 @@ public sealed class InputJsonConverter : JsonConverterFactory
             : (JsonConverter)Activator.CreateInstance(
                 typeof(Converter<>).MakeGenericType(type),
                 typeof(InputJsonConverter).GetMethod(nameof(Object), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                    .MakeGenericMethod(type).CreateDelegate(typeof(ValueReader<>).MakeGenericType(type)))!;
+                    .MakeGenericMethod(type).CreateDelegate(typeof(ValueReader<>).MakeGenericType(type)),
+                false)!;
     }
 
     /// <summary>The JSON kind of the current value as a client would name it: object, array, string, number, boolean or null.</summary>
@@ -112,7 +113,7 @@ public sealed class InputJsonConverter : JsonConverterFactory
         return invalid is null ? Input<IReadOnlyList<string>>.Of(items) : Input<IReadOnlyList<string>>.Invalid(invalid);
     }
 
-    /// <summary>An object (a batch item) read as <typeparamref name="T"/>; any other kind is invalid.</summary>
+    /// <summary>An object (a batch item) read as <typeparamref name="T"/>; any other kind, <c>null</c> too, is invalid.</summary>
     private static Input<T> Object<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -150,13 +151,15 @@ public sealed class InputJsonConverter : JsonConverterFactory
 
     private delegate Input<T> ValueReader<T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
-    private sealed class Converter<T>(ValueReader<T> read) : JsonConverter<Input<T>>
+    /// <param name="read">Reads a value that is not <c>null</c>.</param>
+    /// <param name="nullIsAState">Whether <c>null</c> is <see cref="Input{T}.Null"/> (a member) or goes to <paramref name="read"/> (a batch item).</param>
+    private sealed class Converter<T>(ValueReader<T> read, bool nullIsAState = true) : JsonConverter<Input<T>>
     {
         /// <summary><c>null</c> reaches <see cref="Read"/>: it is a state of its own, not a missing member.</summary>
         public override bool HandleNull => true;
 
         public override Input<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? Input<T>.Null : read(ref reader, options);
+            reader.TokenType == JsonTokenType.Null && nullIsAState ? Input<T>.Null : read(ref reader, options);
 
         public override void Write(Utf8JsonWriter writer, Input<T> value, JsonSerializerOptions options)
         {
