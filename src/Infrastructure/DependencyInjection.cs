@@ -3,11 +3,13 @@ using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Webhooks;
 using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Startup;
 using Invoicing.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,9 +20,11 @@ public static class DependencyInjection
     public const string ConnectionStringName = "Invoicing";
 
     /// <summary>
-    /// The database (<see cref="DatabaseOptions"/>, validated at start), the per-request environment, the
-    /// readiness check, the idempotency records with their clean-up job (<c>Idempotency</c> section,
-    /// validated at start), and webhook delivery (<c>Webhooks</c> section, validated at start).
+    /// The database (<see cref="DatabaseOptions"/>, validated at start) with its unit of work, the per-request
+    /// environment, the readiness checks, the idempotency records with their clean-up job (<c>Idempotency</c> section,
+    /// validated at start), webhook delivery (<c>Webhooks</c> section, validated at start), and the start-up database
+    /// work (<see cref="DatabaseStartup"/>: migrations, the bootstrap keys of <see cref="BootstrapKeyOptions"/>, validated
+    /// at start, and the Development first-start key).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,8 +37,9 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseReadiness>();
         services.AddScoped<ICurrentEnvironment, CurrentEnvironment>();
         // Pooled contexts with options built once: a request rents a context instead of building one (its internal
-        // services, change tracker, …), and binds it to its own environment (docs/decisions/0019, 0022).
-        services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) =>
+        // services, change tracker, …) (docs/decisions/0019, 0022). EF's scoped lease returns it to the pool once, when
+        // the scope ends, however many services handed it out (docs/decisions/0026).
+        services.AddDbContextPool<ApplicationDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             // A failed connection, command, save or transaction is logged once, by whoever handles it (the request's
@@ -47,14 +52,12 @@ public static class DependencyInjection
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
             options.UseDatabase(database);
         });
-        // The lease alone returns the context to the pool, once per scope: the container disposes the context under
-        // each of its two services, which the context ignores while it is lent (docs/decisions/0026).
-        services.AddScoped(sp => new ScopedContextLease(
-            sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext(),
-            sp.GetRequiredService<ICurrentEnvironment>()));
-        services.AddScoped(sp => sp.GetRequiredService<ScopedContextLease>().Context);
-        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ScopedContextLease>().Context);
-        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        BindRentalsToTheScopesEnvironment(services);
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"])
+            .AddCheck<StartupHealthCheck>(StartupHealthCheck.Name, tags: ["ready"]);
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>();
@@ -70,7 +73,29 @@ public static class DependencyInjection
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateUrls));
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService<WebhookDeliveryService>();
+
+        services.AddOptions<BootstrapKeyOptions>().Bind(configuration.GetSection(BootstrapKeyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BootstrapKeyOptions>, BootstrapKeyOptionsValidator>();
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         return services;
+    }
+
+    /// <summary>
+    /// Binds each context rented for a scope to that scope's environment before anyone sees it, whichever service asks
+    /// for it first: the query filters read it and the save stamps it (docs/decisions/0003, 0034). The rental itself
+    /// stays EF's (<c>AddDbContextPool</c>'s registration), wrapped.
+    /// </summary>
+    private static void BindRentalsToTheScopesEnvironment(IServiceCollection services)
+    {
+        var rent = services.Single(d => d.ServiceType == typeof(ApplicationDbContext)).ImplementationFactory
+            ?? throw new InvalidOperationException("AddDbContextPool registers the context through a factory.");
+        services.Replace(ServiceDescriptor.Scoped(sp =>
+        {
+            var db = (ApplicationDbContext)rent(sp);
+            db.UseEnvironment(sp.GetRequiredService<ICurrentEnvironment>());
+            return db;
+        }));
     }
 
     /// <summary>
@@ -97,6 +122,8 @@ public static class DependencyInjection
             options.UseSqlite(database.ConnectionString ?? DatabaseOptions.SqliteDefaultConnectionString, o => o.MigrationsAssembly(database.MigrationsAssembly));
         }
 
+        // Every save stamps environments, fills the outbox, writes in bulk and translates refusals (docs/decisions/0034).
+        options.AddInterceptors(SaveChangesPipeline.Instance);
         return options;
     }
 }

@@ -1,7 +1,7 @@
 using Invoicing.Application.ApiKeys.AuthenticateApiKey;
 using Invoicing.Application.Common.Errors;
 using Invoicing.Infrastructure.Persistence;
-using Invoicing.Web.ApiKeys;
+using Invoicing.Infrastructure.Startup;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Idempotency;
 using Invoicing.Web.Json;
@@ -9,7 +9,6 @@ using Invoicing.Web.Logging;
 using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
 using Invoicing.Web.RateLimiting;
-using Invoicing.Web.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -38,15 +37,9 @@ internal static class DependencyInjection
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<ApiKeyRateLimiter>();
-        services.AddOptions<BootstrapKeyOptions>().BindConfiguration(BootstrapKeyOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BootstrapKeyOptions>, BootstrapKeyOptionsValidator>();
         services.AddOptions<ApiKeyCacheOptions>().BindConfiguration(ApiKeyCacheOptions.Section)
             .Validate(o => o.CacheSeconds is >= 0 and <= ApiKeyCacheOptions.MaxCacheSeconds, $"{ApiKeyCacheOptions.Section}:CacheSeconds must be between 0 and {ApiKeyCacheOptions.MaxCacheSeconds}.")
             .ValidateOnStart();
-
-        services.AddSingleton<DatabaseStartup>();
-        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
-        services.AddHealthChecks().AddCheck<StartupHealthCheck>(StartupHealthCheck.Name, tags: ["ready"]);
 
         services.AddControllers(options =>
             {
@@ -104,28 +97,9 @@ internal static class DependencyInjection
     };
 
     /// <summary>
-    /// Applies pending migrations (§8) now; for the <c>keys</c> command, which needs them before it can do anything. A
-    /// database this build will not take over is one line on <paramref name="error"/> and <c>false</c> (docs/decisions/0028).
-    /// </summary>
-    public static async Task<bool> MigrateDatabaseAsync(this WebApplication app, TextWriter error)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        try
-        {
-            await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
-            return true;
-        }
-        catch (UnsupportedDatabaseException exception)
-        {
-            await error.WriteLineAsync(exception.Message);
-            return false;
-        }
-    }
-
-    /// <summary>
     /// Serves until stopped. The database work of the start (migrations, bootstrap keys, the Development first-start
-    /// key) runs in the background meanwhile (<see cref="DatabaseStartup"/>, docs/decisions/0025). Returns the exit
-    /// code: 1 when that work failed for good (a bootstrap key that cannot be stored, …), else 0.
+    /// key) runs in the background meanwhile (Infrastructure's <see cref="DatabaseStartup"/>, docs/decisions/0025).
+    /// Returns the exit code: 1 when that work failed for good (a bootstrap key that cannot be stored, …), else 0.
     /// </summary>
     public static async Task<int> ServeAsync(this WebApplication app)
     {
@@ -156,7 +130,7 @@ internal static class DependencyInjection
         app.MapControllers();
         app.MapApiDocumentation();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
-        app.MapHealthChecks("/health/ready", ReadyOptions(app.Services.GetRequiredService<DatabaseStartup>()));
+        app.MapHealthChecks("/health/ready", ReadyOptions(app.Services.GetRequiredService<DatabaseReadiness>()));
         return app;
     }
 
@@ -165,9 +139,9 @@ internal static class DependencyInjection
     /// start-up check runs (Degraded: a Warning line per poll, no Error); the database check joins once the start-up
     /// work is done, so that a database lost later is still an Unhealthy check, logged at Error (docs/decisions/0025).
     /// </summary>
-    private static HealthCheckOptions ReadyOptions(DatabaseStartup startup) => new()
+    private static HealthCheckOptions ReadyOptions(DatabaseReadiness readiness) => new()
     {
-        Predicate = c => c.Tags.Contains("ready") && (startup.Completed || c.Name == StartupHealthCheck.Name),
+        Predicate = c => c.Tags.Contains("ready") && (readiness.IsReady || c.Name == StartupHealthCheck.Name),
         ResultStatusCodes =
         {
             [HealthStatus.Healthy] = StatusCodes.Status200OK,

@@ -24,7 +24,7 @@ if (!app.ValidateOptionsOnStart(Console.Error))
 
 if (keysCommand)
 {
-    return await app.MigrateDatabaseAsync(Console.Error) ? await KeysCommand.RunAsync(app.Services, args, Console.Out, Console.Error) : 1;
+    return await KeysCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 // Serving answers at once; migrations and the bootstrap keys follow in the background, retried until the database is there.

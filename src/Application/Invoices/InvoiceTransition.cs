@@ -8,8 +8,9 @@ namespace Invoicing.Application.Invoices;
 /// <summary>
 /// Loads an invoice, lets the aggregate apply a lifecycle move (its rule decides), and stores it with a
 /// conditional update on the status it was read in (docs/decisions/0008). When a concurrent request
-/// moved the invoice first, the update matches no row; the invoice is read again and the aggregate's
-/// rule is applied to its current state, which is then no longer open: 409, never a second move.
+/// moved the invoice first, the update matches no row (EF's <see cref="DbUpdateConcurrencyException"/>, the same on
+/// every provider); the invoice is read again and the aggregate's rule is applied to its current state, which is
+/// then no longer open: 409, never a second move.
 /// </summary>
 internal static class InvoiceTransition
 {
@@ -22,7 +23,7 @@ internal static class InvoiceTransition
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (ConcurrencyConflictException)
+        catch (DbUpdateConcurrencyException)
         {
             // Only a change of status makes the conditional update miss, so the invoice is no longer open
             // and the aggregate's rule throws InvoiceStateConflictException here. Should it not, the

@@ -3,7 +3,6 @@ using Invoicing.Application.Common.Idempotency;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -89,9 +88,6 @@ internal sealed class IdempotencyStore(
 
         return IdempotencyClaim.InUse;
     }
-
-    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
-        db.Database.BeginTransactionAsync(cancellationToken);
 
     public async Task<bool> CompleteAsync(IdempotencyClaim claim, StoredResponse response, CancellationToken cancellationToken)
     {

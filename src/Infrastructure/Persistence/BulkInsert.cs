@@ -19,6 +19,17 @@ internal static class BulkInsert
     /// <summary>From this many new rows of one type, one bulk write beats EF's batched INSERTs.</summary>
     public const int Threshold = 100;
 
+    /// <summary>
+    /// Writes the rows of this save that qualify in bulk and marks them stored, so that EF writes only the rest; called
+    /// by <see cref="SaveChangesPipeline"/> just before EF's own writes. Only inside the open transaction of a unit of work
+    /// (every command's, the webhook worker's: docs/decisions/0034), which then covers both writes; a save outside any
+    /// transaction, or on SQLite, is written by EF alone.
+    /// </summary>
+    public static Task WriteAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is not null && WriterFor(db.Database) is { } writer && Plan(db) is { Count: > 0 } plan
+            ? writer(db, plan, cancellationToken)
+            : Task.CompletedTask;
+
     /// <summary>The provider's bulk writer for this database, or null (SQLite: one writer, no bulk API).</summary>
     public static Func<DbContext, List<(IEntityType Type, List<EntityEntry> Entries)>, CancellationToken, Task>? WriterFor(DatabaseFacade database) =>
         database.IsNpgsql() ? NpgsqlBulkInsert.CopyAsync

@@ -1,5 +1,4 @@
 using System.Text;
-using Invoicing.Application.Common.Exceptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -13,7 +12,10 @@ namespace Invoicing.Infrastructure.Persistence;
 /// </summary>
 internal static class NpgsqlBulkInsert
 {
-    /// <summary>Copies the planned rows into the open transaction of <paramref name="db"/>, then marks their entries unchanged.</summary>
+    /// <summary>
+    /// Copies the planned rows into the open transaction of <paramref name="db"/>, then marks their entries unchanged. A
+    /// refused row is PostgreSQL's own exception, which the save pipeline translates (a unique violation: 400 <c>unique</c>).
+    /// </summary>
     public static async Task CopyAsync(DbContext db, List<(IEntityType Type, List<EntityEntry> Entries)> plan, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -21,31 +23,24 @@ internal static class NpgsqlBulkInsert
         {
             var (table, columns) = BulkInsert.Columns(type);
             var storeTypes = columns.Select(c => StoreTypeName(c.StoreType)).ToList();
-            try
+            await using var importer = await connection.BeginBinaryImportAsync(CopyCommand(table, columns), cancellationToken);
+            foreach (var entry in entries)
             {
-                await using var importer = await connection.BeginBinaryImportAsync(CopyCommand(table, columns), cancellationToken);
-                foreach (var entry in entries)
+                await importer.StartRowAsync(cancellationToken);
+                for (var i = 0; i < columns.Count; i++)
                 {
-                    await importer.StartRowAsync(cancellationToken);
-                    for (var i = 0; i < columns.Count; i++)
+                    if (columns[i].ProviderValue(entry) is { } value)
                     {
-                        if (columns[i].ProviderValue(entry) is { } value)
-                        {
-                            await importer.WriteAsync(value, storeTypes[i], cancellationToken);
-                        }
-                        else
-                        {
-                            await importer.WriteNullAsync(cancellationToken);
-                        }
+                        await importer.WriteAsync(value, storeTypes[i], cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
                     }
                 }
+            }
 
-                await importer.CompleteAsync(cancellationToken);
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                throw new UniqueConstraintException(e);
-            }
+            await importer.CompleteAsync(cancellationToken);
         }
 
         BulkInsert.MarkStored(plan);

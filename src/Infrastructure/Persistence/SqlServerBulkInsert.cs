@@ -1,5 +1,4 @@
 using System.Data;
-using Invoicing.Application.Common.Exceptions;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -22,7 +21,10 @@ internal static class SqlServerBulkInsert
     /// </summary>
     public const SqlBulkCopyOptions Options = SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.KeepNulls;
 
-    /// <summary>Writes the planned rows into the open transaction of <paramref name="db"/>, then marks their entries unchanged.</summary>
+    /// <summary>
+    /// Writes the planned rows into the open transaction of <paramref name="db"/>, then marks their entries unchanged. A
+    /// refused row is SqlClient's own exception, which the save pipeline translates (a unique violation: 400 <c>unique</c>).
+    /// </summary>
     public static async Task CopyAsync(DbContext db, List<(IEntityType Type, List<EntityEntry> Entries)> plan, CancellationToken cancellationToken)
     {
         var connection = (SqlConnection)db.Database.GetDbConnection();
@@ -41,14 +43,7 @@ internal static class SqlServerBulkInsert
                 copy.ColumnMappings.Add(column.Name, column.Name);
             }
 
-            try
-            {
-                await copy.WriteToServerAsync(rows, cancellationToken);
-            }
-            catch (SqlException e) when (SqlServerErrors.IsUniqueViolation(e))
-            {
-                throw new UniqueConstraintException(e);
-            }
+            await copy.WriteToServerAsync(rows, cancellationToken);
         }
 
         BulkInsert.MarkStored(plan);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Json;
 using Invoicing.Application.Events;
 using Invoicing.Application.Webhooks;
@@ -56,7 +57,8 @@ internal sealed class WebhookDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await DispatchEventsAsync(db, cancellationToken);
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await DispatchEventsAsync(db, unitOfWork, cancellationToken);
         var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
         var lease = now + ClaimLease;
         var claimed = await ClaimAsync(db, now, lease, cancellationToken);
@@ -76,7 +78,7 @@ internal sealed class WebhookDispatcher(
         var outcomes = await Task.WhenAll(work.Select(item => SendAsync(item, cancellationToken)));
         foreach (var (item, attempt) in work.Zip(outcomes))
         {
-            await RecordAsync(db, item, attempt, lease, cancellationToken);
+            await RecordAsync(db, unitOfWork, item, attempt, lease, cancellationToken);
         }
 
         return work.Count;
@@ -86,7 +88,7 @@ internal sealed class WebhookDispatcher(
     public async Task<int> DispatchEventsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await DispatchEventsAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), cancellationToken);
+        return await DispatchEventsAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), scope.ServiceProvider.GetRequiredService<IUnitOfWork>(), cancellationToken);
     }
 
     /// <summary>The delay before retry number <paramref name="failures"/>: base × 2^(failures−1), of which the upper half is random.</summary>
@@ -105,14 +107,14 @@ internal sealed class WebhookDispatcher(
     /// <c>UPDLOCK, READPAST</c>, so two workers never claim the same event; on SQLite under its single writer), and inserts one delivery per endpoint of the
     /// event's environment that receives its type and existed when the event occurred. Until the batches run dry.
     /// </summary>
-    private async Task<int> DispatchEventsAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    private async Task<int> DispatchEventsAsync(ApplicationDbContext db, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         var dispatched = 0;
         int claimed;
         do
         {
             var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
             var ids = await ExecuteClaimAsync(db, DispatchSql(db.Database), DispatchedAt(db), now, now, FanOutBatchSize, cancellationToken);
             claimed = ids.Count;
             if (claimed == 0)
@@ -283,7 +285,7 @@ internal sealed class WebhookDispatcher(
     /// Stores the attempt and the delivery's next state, only while this pass still holds the claim (its lease
     /// is still the due time): a delivery deleted with its endpoint, or taken over after the lease ran out, is left alone.
     /// </summary>
-    private async Task RecordAsync(ApplicationDbContext db, Claimed item, Attempt attempt, DateTime lease, CancellationToken cancellationToken)
+    private async Task RecordAsync(ApplicationDbContext db, IUnitOfWork unitOfWork, Claimed item, Attempt attempt, DateTime lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var settings = options.Value;
@@ -294,7 +296,7 @@ internal sealed class WebhookDispatcher(
                 ? (WebhookDeliveryStatus.Pending, WholeMilliseconds(next), null)
                 : (WebhookDeliveryStatus.Failed, now, now);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var updated = await db.Set<WebhookDelivery>()
             .Where(d => d.Id == item.DeliveryId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt == lease)
             .ExecuteUpdateAsync(

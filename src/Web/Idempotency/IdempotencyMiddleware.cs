@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
 using Invoicing.Application.Common.Idempotency;
+using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Validation;
 using Invoicing.Web.Errors;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Primitives;
 
 namespace Invoicing.Web.Idempotency;
 
 /// <summary>
 /// Safe retries for every <c>POST</c> under <c>/v1</c> (§7). With an <c>Idempotency-Key</c> header, the
-/// first request claims the key in the database and runs inside one transaction that also stores its
+/// first request claims the key in the database and runs inside one unit of work that also stores its
 /// answer (status, content type, <c>Location</c>, body); a repeat with the same method, path and body
 /// replays that answer byte for byte. A 5xx is not stored: the claim is released so that a retry runs
 /// again. It sits after authentication (the key's environment scopes the record) and the body limit.
@@ -27,7 +27,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
     /// </summary>
     public const string KeyCharactersMessage = "Use only printable ASCII characters (space to ~).";
 
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store)
+    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, IUnitOfWork unitOfWork)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/v1")
@@ -61,7 +61,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
                 await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.KeyReused);
                 return;
             case IdempotencyOutcome.Claimed:
-                await RunAsync(context, store, claim);
+                await RunAsync(context, store, unitOfWork, claim);
                 return;
             default:
                 throw new InvalidOperationException($"Unknown idempotency outcome {claim.Outcome}.");
@@ -87,19 +87,19 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         return body;
     }
 
-    private async Task RunAsync(HttpContext context, IIdempotencyStore store, IdempotencyClaim claim)
+    private async Task RunAsync(HttpContext context, IIdempotencyStore store, IUnitOfWork unitOfWork, IdempotencyClaim claim)
     {
         var response = context.Response;
         var client = response.Body;
         using var buffer = new MemoryStream();
         response.Body = buffer;
-        IDbContextTransaction? transaction = null;
+        ITransaction? transaction = null;
         var settled = false; // committed, or rolled back with nothing of ours left to release
         try
         {
-            // The command's transaction behaviour joins this transaction, so its rows and the stored
+            // The scope's transaction: the command's unit of work joins it (a savepoint), so its rows and the stored
             // answer commit together: a crash in between leaves neither, and the claim can be taken over.
-            transaction = await store.BeginTransactionAsync(context.RequestAborted);
+            transaction = await unitOfWork.BeginAsync(context.RequestAborted);
             await next(context);
             await ApiErrors.WriteIfBodilessAsync(context);
 
@@ -142,7 +142,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
     }
 
     /// <summary>A 5xx or an exception: roll back first, then delete the claim in its own statement so that it really goes.</summary>
-    private async Task ReleaseAsync(IIdempotencyStore store, IdempotencyClaim claim, IDbContextTransaction? transaction)
+    private async Task ReleaseAsync(IIdempotencyStore store, IdempotencyClaim claim, ITransaction? transaction)
     {
         try
         {

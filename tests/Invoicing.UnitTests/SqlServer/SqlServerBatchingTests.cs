@@ -22,9 +22,10 @@ public sealed partial class SqlServerBatchingTests
         await using var server = new OfflineSqlServer();
         await using var scope = server.Scope();
         var service = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var interceptors = ((IInfrastructure<IServiceProvider>)service).GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors!;
+        // EF alone: a plain context on the service's model and the offline connection, without the bulk path (the save pipeline's).
+        var interceptors = ((IInfrastructure<IServiceProvider>)service).GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors!
+            .Where(i => i is not SaveChangesPipeline);
 
-        // EF alone: a plain context on the service's model and the offline connection, without the bulk path.
         await using var db = new DbContext(new DbContextOptionsBuilder().UseSqlServer(OfflineSqlServer.ConnectionString).UseModel(service.Model).AddInterceptors(interceptors).Options);
         var originating = Guid.CreateVersion7();
         for (var i = 0; i < 1000; i++)

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace Invoicing.Application.Common.Idempotency;
 
 /// <summary>
@@ -13,13 +11,7 @@ public interface IIdempotencyStore
     Task<IdempotencyClaim> ClaimAsync(IdempotentRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Opens the database transaction that the request's command joins, so that the command's rows and
-    /// the stored answer are committed together (or not at all).
-    /// </summary>
-    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Stores the answer on a claim that is still this request's, inside the open transaction. False when
+    /// Stores the answer on a claim that is still this request's, inside the request's open unit of work. False when
     /// the claim is no longer held (a retry took over a claim it found stale): then nothing may be committed.
     /// </summary>
     Task<bool> CompleteAsync(IdempotencyClaim claim, StoredResponse response, CancellationToken cancellationToken);

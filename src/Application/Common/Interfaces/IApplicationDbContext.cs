@@ -4,13 +4,13 @@ using Invoicing.Domain.Events;
 using Invoicing.Domain.Invoices;
 using Invoicing.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Invoicing.Application.Common.Interfaces;
 
 /// <summary>
 /// What handlers see of the database. Invoices and counterparties are already limited to the
-/// current key's environment (a query filter) and are stamped with it on insert.
+/// current key's environment (a query filter) and are stamped with it on insert. Transactions are not
+/// theirs: a command runs in one unit of work (<see cref="IUnitOfWork"/>).
 /// </summary>
 public interface IApplicationDbContext
 {
@@ -24,8 +24,6 @@ public interface IApplicationDbContext
     DbSet<Event> Events { get; }
 
     DbSet<WebhookEndpoint> WebhookEndpoints { get; }
-
-    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

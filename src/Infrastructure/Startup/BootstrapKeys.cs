@@ -1,8 +1,10 @@
 using Invoicing.Application.ApiKeys.EnsureBootstrapKey;
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Invoicing.Web.ApiKeys;
+namespace Invoicing.Infrastructure.Startup;
 
 /// <summary>
 /// Stores the configured bootstrap keys at start, after migrations (docs/decisions/0014), as part of the start-up

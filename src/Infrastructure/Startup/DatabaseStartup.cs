@@ -1,7 +1,9 @@
 using Invoicing.Infrastructure.Persistence;
-using Invoicing.Web.ApiKeys;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Invoicing.Web.Startup;
+namespace Invoicing.Infrastructure.Startup;
 
 /// <summary>
 /// The start-up work that needs the database — migrations, the bootstrap keys, the Development first-start key — done
@@ -10,9 +12,10 @@ namespace Invoicing.Web.Startup;
 /// tried again after a growing pause (<see cref="FirstRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>).
 /// Anything else (a bootstrap key clashing with a stored key, wrong credentials, a failing migration, a database this
 /// build will not take over: docs/decisions/0028) stops the service with exit code 1, as a bad setting does. Until it
-/// has completed, <c>/health/ready</c> answers 503 and <c>/v1</c> answers 503 <c>service_unavailable</c>.
+/// has completed (<see cref="DatabaseReadiness"/>), <see cref="StartupHealthCheck"/> is not healthy, and the Web host
+/// answers 503 on <c>/health/ready</c> and 503 <c>service_unavailable</c> on <c>/v1</c>.
 /// </summary>
-internal sealed class DatabaseStartup(
+public sealed class DatabaseStartup(
     IServiceProvider services,
     DatabaseReadiness readiness,
     IHostEnvironment environment,
@@ -24,9 +27,6 @@ internal sealed class DatabaseStartup(
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly TaskCompletionSource<bool> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Whether the database work is done and requests may use the database.</summary>
-    public bool Completed => readiness.IsReady;
 
     /// <summary>The process's exit code once the host stops: 1 when the start-up work failed for good.</summary>
     public int ExitCode { get; private set; }
@@ -91,6 +91,31 @@ internal sealed class DatabaseStartup(
         }
 
         _outcome.TrySetResult(false);
+    }
+
+    /// <summary>
+    /// For the <c>keys</c> command, which needs the migrations before it can do anything: applies them now, once, without
+    /// retrying. A database this build will not take over (docs/decisions/0028) or cannot reach is one line on
+    /// <paramref name="error"/> and <c>false</c>.
+    /// </summary>
+    public static async Task<bool> MigrateNowAsync(IServiceProvider services, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), cancellationToken);
+            return true;
+        }
+        catch (UnsupportedDatabaseException exception)
+        {
+            await error.WriteLineAsync(exception.Message);
+            return false;
+        }
+        catch (Exception exception) when (DatabaseInitializer.IsUnreachable(exception))
+        {
+            await error.WriteLineAsync($"The database is not reachable: {DatabaseInitializer.Reason(exception)}");
+            return false;
+        }
     }
 
     /// <summary>One attempt at the whole work (each step may be repeated: migrations, bootstrap keys and the first-start key are idempotent).</summary>

@@ -2,7 +2,7 @@ using Invoicing.Domain.ApiKeys;
 using Invoicing.Domain.Common;
 using Microsoft.Extensions.Options;
 
-namespace Invoicing.Web.ApiKeys;
+namespace Invoicing.Infrastructure.Startup;
 
 /// <summary>
 /// <c>Invoicing:BootstrapKeys</c>: keys known in advance (for other teams' integration suites) that the service stores

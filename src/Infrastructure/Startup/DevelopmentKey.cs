@@ -3,8 +3,9 @@ using Invoicing.Domain.Common;
 using Invoicing.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Invoicing.Web.ApiKeys;
+namespace Invoicing.Infrastructure.Startup;
 
 /// <summary>On a first start in Development with no keys at all, issues one test key and prints it once (§2).</summary>
 internal static class DevelopmentKey
