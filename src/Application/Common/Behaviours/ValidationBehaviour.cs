@@ -45,8 +45,9 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
             return;
         }
 
-        var whole = failures.FirstOrDefault(f => f.PropertyName.Length == 0);
-        var errors = failures.Where(f => f.PropertyName.Length > 0).Select(FieldError.From).DistinctBy(e => (e.Item, e.Field)).ToList();
+        // A batch item as a whole (an item that is no object) has no property either, but its index: a field error.
+        var whole = failures.FirstOrDefault(f => f.PropertyName.Length == 0 && f.CustomState is null);
+        var errors = failures.Where(f => f.PropertyName.Length > 0 || f.CustomState is not null).Select(FieldError.From).DistinctBy(e => (e.Item, e.Field)).ToList();
         throw new InvalidRequestException(
             whole?.ErrorMessage ?? InvalidRequestException.DefaultDetail,
             whole is null ? errors : [],
