@@ -41,6 +41,7 @@ internal static class DependencyInjection
             .Validate(o => o.CacheSeconds is >= 0 and <= ApiKeyCacheOptions.MaxCacheSeconds, $"{ApiKeyCacheOptions.Section}:CacheSeconds must be between 0 and {ApiKeyCacheOptions.MaxCacheSeconds}.")
             .ValidateOnStart();
 
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddControllers(options =>
             {
                 options.Filters.Add<ApiExceptionFilter>();
@@ -117,7 +118,9 @@ internal static class DependencyInjection
         // body within the limit, and must see the final answer of everything inside it.
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseSerilogRequestLogging(RequestLog.Configure(app.Services.GetRequiredService<Serilog.ILogger>()));
-        app.UseExceptionHandler(ApiExceptionHandler.Options());
+        // ApiExceptionHandler (an IExceptionHandler) answers every exception; the middleware still insists on a fallback
+        // pipeline of its own (or ProblemDetails, which the API does not use), so it gets an empty one.
+        app.UseExceptionHandler(_ => { });
         app.UseStatusCodePages(context => ApiErrors.WriteIfBodilessAsync(context.HttpContext));
         app.UseMiddleware<StartupGateMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
