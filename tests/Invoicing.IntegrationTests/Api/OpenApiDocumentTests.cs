@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Invoicing.IntegrationTests.Fixtures;
 using Invoicing.Application.Common.Errors;
+using Invoicing.IntegrationTests.Fixtures;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
