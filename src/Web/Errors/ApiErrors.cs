@@ -59,8 +59,10 @@ internal static class ApiErrors
         StatusCodes.Status404NotFound => new(ErrorCodes.RouteNotFound, "No such route."),
         StatusCodes.Status405MethodNotAllowed => new(ErrorCodes.MethodNotAllowed, "The route exists but does not accept this method."),
         StatusCodes.Status413PayloadTooLarge => new(ErrorCodes.PayloadTooLarge, "The request body is larger than 1 MiB."),
+        StatusCodes.Status414UriTooLong => new(ErrorCodes.UriTooLong, "The request's path and query are longer than 8 KiB."),
         StatusCodes.Status415UnsupportedMediaType => new(ErrorCodes.UnsupportedMediaType, "The request body must be sent as application/json."),
         StatusCodes.Status429TooManyRequests => new(ErrorCodes.RateLimited, "Too many requests with this API key."),
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => new(ErrorCodes.HeadersTooLarge, "The request's headers are larger than 32 KiB together, or more than 100."),
         < 500 => new(ErrorCodes.InvalidRequest, "The request could not be processed."),
         _ => Internal,
     };

@@ -1,4 +1,4 @@
-using Invoicing.Web.Middleware;
+using Invoicing.Web.Authentication;
 using Serilog.AspNetCore;
 using Serilog.Events;
 

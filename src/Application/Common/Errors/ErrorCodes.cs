@@ -17,10 +17,12 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "method_not_allowed";
     public const string InvoiceStateConflict = "invoice_state_conflict";
     public const string PayloadTooLarge = "payload_too_large";
+    public const string UriTooLong = "uri_too_long";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string RateLimited = "rate_limited";
+    public const string HeadersTooLarge = "headers_too_large";
     public const string InternalError = "internal_error";
     public const string ServiceUnavailable = "service_unavailable";
 
@@ -37,10 +39,12 @@ public static class ErrorCodes
         [MethodNotAllowed] = (405, "The route exists but not for this method."),
         [InvoiceStateConflict] = (409, "The invoice is not `open`, so it cannot be paid or voided; nothing changed (`detail` names its status)."),
         [PayloadTooLarge] = (413, "The body is over 1 MiB."),
+        [UriTooLong] = (414, "The request target (path and query) is over 8 KiB."),
         [UnsupportedMediaType] = (415, "The body was not sent as `application/json`."),
         [IdempotencyKeyInUse] = (409, "Another request with the same `Idempotency-Key` is still running; retry once it has finished."),
         [IdempotencyKeyReused] = (422, "The `Idempotency-Key` was already used with another method, path or body."),
         [RateLimited] = (429, "Too many requests with this API key. Sends `Retry-After` in whole seconds."),
+        [HeadersTooLarge] = (431, "The request's headers are over 32 KiB together, or more than 100."),
         [InternalError] = (500, "Anything unexpected; nothing of the request was stored, and it is safe to retry."),
         [ServiceUnavailable] = (503, "From `GET /health/ready`: the database is not reachable or not yet migrated. From `/v1`: only while the service is starting and its database is not ready yet; sends `Retry-After`, nothing was done, retry."),
     };

@@ -26,6 +26,9 @@ public static class ApiJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
+
+        // JSON nested up to 64 levels is read (System.Text.Json's own default; MVC lowers its reader to 32), deeper is not valid JSON.
+        options.MaxDepth = 64;
     }
 
     private static JsonSerializerOptions Create()
