@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Invoicing.Application.ApiKeys;
 using Invoicing.Application.ApiKeys.AuthenticateApiKey;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Web.Errors;
 using MediatR;
@@ -64,7 +65,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         var presented = (await HandleAuthenticateOnceSafeAsync()).Failure is not null;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await ApiErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, new ErrorEnvelope(ApiErrors.Unauthorized, presented ? BadKey : NoKey));
+        await ApiErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, new ErrorEnvelope(ErrorCodes.Unauthorized, presented ? BadKey : NoKey));
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/v1");

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Invoicing.Web.Errors;
+using Invoicing.Application.Common.Errors;
 
 namespace Invoicing.IntegrationTests.HostileInput;
 
@@ -156,7 +156,7 @@ internal sealed partial class FuzzRunner(FuzzWorld world, ApiSurface surface)
 
         var code = envelope.GetProperty("code").GetString() ?? string.Empty;
         Codes[code] = Codes.GetValueOrDefault(code) + 1;
-        if (!ApiErrors.Catalog.TryGetValue(code, out var entry))
+        if (!ErrorCodes.Catalog.TryGetValue(code, out var entry))
         {
             problems.Add($"code {code} is not in the catalog");
         }
@@ -447,7 +447,7 @@ internal sealed partial class FuzzRunner(FuzzWorld world, ApiSurface surface)
         c.Method == "POST" && sent.Path.StartsWith("/v1", StringComparison.Ordinal) && c.Auth.Valid
         && sent.IdempotencyKeys is [var key] && !string.IsNullOrWhiteSpace(key) && key.Length <= 255 && key.All(ch => ch is >= ' ' and <= '~')
         && status is not (401 or 413 or 414 or 429 or 431) && status < 500
-        && !(answer is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("code", out var code) && code.GetString() is ApiErrors.IdempotencyKeyReused or ApiErrors.IdempotencyKeyInUse)
+        && !(answer is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("code", out var code) && code.GetString() is ErrorCodes.IdempotencyKeyReused or ErrorCodes.IdempotencyKeyInUse)
         && !(status == 400 && answer is { } a && a.TryGetProperty("errors", out var e) && e.EnumerateArray().Any(x => x.GetProperty("field").GetString() == "Idempotency-Key"));
 
     private async Task CheckReplayAsync(Sent sent, int status, byte[] bytes, Counts before, List<string> problems)

@@ -21,6 +21,7 @@ public static class ApiJson
         // outbox writes exactly the bytes a GET answers.
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.PropertyNameCaseInsensitive = false; // a request member is named exactly (JsonSerializerDefaults.Web would ignore case)
         options.DictionaryKeyPolicy = null;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
