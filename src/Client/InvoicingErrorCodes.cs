@@ -40,6 +40,9 @@ public static class InvoicingErrorCodes
     /// <summary>413: the body is over 1 MiB.</summary>
     public const string PayloadTooLarge = "payload_too_large";
 
+    /// <summary>414: the request's path and query are over 8 KiB.</summary>
+    public const string UriTooLong = "uri_too_long";
+
     /// <summary>415: the body is not <c>application/json</c>.</summary>
     public const string UnsupportedMediaType = "unsupported_media_type";
 
@@ -48,6 +51,9 @@ public static class InvoicingErrorCodes
 
     /// <summary>429: the key's request budget is spent (the client waits for <c>Retry-After</c> and retries).</summary>
     public const string RateLimited = "rate_limited";
+
+    /// <summary>431: the request's headers are over 32 KiB together, or more than 100.</summary>
+    public const string HeadersTooLarge = "headers_too_large";
 
     /// <summary>500: anything unexpected; nothing was stored (the client retries it).</summary>
     public const string InternalError = "internal_error";

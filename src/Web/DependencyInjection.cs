@@ -1,6 +1,9 @@
+using System.Threading.RateLimiting;
 using Invoicing.Application.ApiKeys.AuthenticateApiKey;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Infrastructure.Startup;
+using Invoicing.Web.Authentication;
 using Invoicing.Web.Errors;
 using Invoicing.Web.Idempotency;
 using Invoicing.Web.Json;
@@ -8,8 +11,11 @@ using Invoicing.Web.Logging;
 using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
 using Invoicing.Web.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -33,17 +39,34 @@ internal static class DependencyInjection
 
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
+        services.Configure<KestrelServerOptions>(RequestLimits.ConfigureKestrel);
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().SetFallbackPolicy(ApiKeyAuthenticationHandler.RequiredOnApi);
+
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
-        services.AddSingleton<ApiKeyRateLimiter>();
+        services.AddSingleton(sp => ApiKeyRateLimits.Create(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<PartitionedRateLimiter<HttpContext>>((options, limiter) =>
+        {
+            options.GlobalLimiter = limiter;
+            options.OnRejected = ApiKeyRateLimits.RejectAsync;
+        });
         services.AddOptions<ApiKeyCacheOptions>().BindConfiguration(ApiKeyCacheOptions.Section)
             .Validate(o => o.CacheSeconds is >= 0 and <= ApiKeyCacheOptions.MaxCacheSeconds, $"{ApiKeyCacheOptions.Section}:CacheSeconds must be between 0 and {ApiKeyCacheOptions.MaxCacheSeconds}.")
             .ValidateOnStart();
 
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddControllers(options =>
             {
                 options.Filters.Add<ApiExceptionFilter>();
+                options.Filters.Add<Utf8BodyFilter>();
                 JsonSetup.ReadUtf8Only(options);
+
+                // Requests are validated once, by their FluentValidation validators in the MediatR pipeline. MVC's own
+                // validation would read the data annotations that the request records carry for the OpenAPI document.
+                options.ModelValidatorProviders.Clear();
 
                 // The API reads JSON bodies, route values and query strings, never forms. MVC would otherwise parse a
                 // form-encoded body of any action without a [FromBody] (pay, void) and throw on a malformed one (a 500).
@@ -51,14 +74,14 @@ internal static class DependencyInjection
                 options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
                 options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
             })
-            .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
+            .AddJsonOptions(options => JsonSetup.ApplyToBodies(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options =>
             {
-                // Framework client errors stay bodiless so that ErrorEnvelopeMiddleware renders them.
+                // Framework client errors stay bodiless so that the status-code pages render them.
                 options.SuppressMapClientErrors = true;
                 options.InvalidModelStateResponseFactory = _ => new EnvelopeResult(
                     StatusCodes.Status400BadRequest,
-                    new ErrorEnvelope(ApiErrors.InvalidRequest, "The request body is not valid JSON."));
+                    new ErrorEnvelope(ErrorCodes.InvalidRequest, "The request body is not valid JSON."));
             });
         services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
         services.AddApiDocumentation();
@@ -105,16 +128,24 @@ internal static class DependencyInjection
 
     public static WebApplication UseApi(this WebApplication app)
     {
-        // Order matters: the id exists before anything logs; the log line sees the final status; the
-        // envelope covers everything after it; /v1 waits for the start-up database work; the key is checked before the body is looked at; only
-        // authenticated requests count against a key's rate; idempotency needs the key's environment and a
-        // body within the limit, and must see the final answer of everything inside it.
+        // Order matters: the id exists before anything logs; the log line sees the final status; the envelope covers
+        // everything after it (an exception, or an error status without a body: docs/decisions/0032); the request line
+        // and headers are within their limits before anything reads them; /v1 waits for the start-up database work; every
+        // /v1 request needs its key (authorized before routing, by the fallback policy, so an unknown /v1 route is 401
+        // without one), checked before the body is looked at; only authenticated requests count against a key's rate;
+        // idempotency needs the key's environment and a body within the limit, and must see the final answer of
+        // everything inside it (docs/decisions/0033).
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseSerilogRequestLogging(RequestLog.Configure(app.Services.GetRequiredService<Serilog.ILogger>()));
-        app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        // ApiExceptionHandler (an IExceptionHandler) answers every exception; the middleware still insists on a fallback
+        // pipeline of its own (or ProblemDetails, which the API does not use), so it gets an empty one.
+        app.UseExceptionHandler(_ => { });
+        app.UseStatusCodePages(context => ApiErrors.WriteIfBodilessAsync(context.HttpContext));
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<StartupGateMiddleware>();
-        app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
-        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseApiDocumentation();
@@ -147,5 +178,5 @@ internal static class DependencyInjection
     private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
         report.Status == HealthStatus.Healthy
             ? context.Response.WriteAsJsonAsync(new { status = "healthy" })
-            : ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorEnvelope(ApiErrors.ServiceUnavailable, "The database is not reachable."));
+            : ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorEnvelope(ErrorCodes.ServiceUnavailable, "The database is not reachable."));
 }

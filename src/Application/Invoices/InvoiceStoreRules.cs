@@ -1,28 +1,30 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Invoicing.Application.Common.Interfaces;
+using Invoicing.Application.Common.Validation;
+using Invoicing.Application.Invoices.CreateInvoice;
 using Microsoft.EntityFrameworkCore;
 using static Invoicing.Application.Common.Validation.FieldErrorCodes;
 
 namespace Invoicing.Application.Invoices;
 
 /// <summary>
-/// The rules of §5.1 that need the database, checked for a whole list of drafts at once in one query (the
+/// The rules of §5.1 that need the database, checked for a whole list of invoices at once in one query (the
 /// referenced counterparties with their clashing invoice numbers), never one per item (docs/decisions/0022).
 /// The query sees only the key's environment (both tables' filters), so another environment's rows do not exist here.
 /// </summary>
 internal sealed class InvoiceStoreRules(IApplicationDbContext db)
 {
-    /// <param name="drafts">The drafts in request order; <c>null</c> for an item that is not an object.</param>
-    /// <param name="pathOf">The property path of item <c>i</c> (<c>""</c> for a single invoice, <c>Items[i].</c> in a batch).</param>
+    /// <param name="invoices">The invoices in request order; <c>null</c> for an item that is not an object.</param>
+    /// <param name="batch">Whether these are a batch's items: each failure then carries its item's index.</param>
     /// <param name="context"></param>
     /// <param name="cancellationToken"></param>
-    public async Task AddFailuresAsync<T>(IReadOnlyList<InvoiceDraft?> drafts, Func<int, string> pathOf, ValidationContext<T> context, CancellationToken cancellationToken)
+    public async Task AddFailuresAsync<T>(IReadOnlyList<CreateInvoiceCommand?> invoices, bool batch, ValidationContext<T> context, CancellationToken cancellationToken)
     {
-        var referenced = drafts
+        var referenced = invoices
             .SelectMany(d => d is null ? [] : new[] { d.OriginatingCounterpartyId, d.ReceivingCounterpartyId })
             .Where(id => id.IsPresent).Select(id => id.Value).Distinct().ToList();
-        var numbered = drafts.Where(d => d is { InvoiceNumber.IsPresent: true, OriginatingCounterpartyId.IsPresent: true }).ToList();
+        var numbered = invoices.Where(d => d is { InvoiceNumber.IsPresent: true, OriginatingCounterpartyId.IsPresent: true }).ToList();
         var originators = numbered.Select(d => d!.OriginatingCounterpartyId.Value).Distinct().ToList();
         var numbers = numbered.Select(d => d!.InvoiceNumber.Value).Distinct().ToList();
 
@@ -42,36 +44,39 @@ internal sealed class InvoiceStoreRules(IApplicationDbContext db)
         var existing = found.Select(row => row.CounterpartyId).ToHashSet();
         var taken = found.Where(row => row.TakenNumber is not null).Select(row => (row.CounterpartyId, row.TakenNumber!)).ToHashSet();
 
-        for (var index = 0; index < drafts.Count; index++)
+        for (var index = 0; index < invoices.Count; index++)
         {
-            if (drafts[index] is not { } draft)
+            if (invoices[index] is not { } invoice)
             {
                 continue;
             }
 
-            var path = pathOf(index);
-            if (draft.OriginatingCounterpartyId is { IsPresent: true, Value: var originating } && !existing.Contains(originating))
+            int? item = batch ? index : null;
+            if (invoice.OriginatingCounterpartyId is { IsPresent: true, Value: var originating } && !existing.Contains(originating))
             {
-                context.AddFailure(Failure(path + nameof(InvoiceDraft.OriginatingCounterpartyId), DoesNotExist, DoesNotExistMessage(originating.ToString())));
+                context.AddFailure(Failure(item, nameof(invoice.OriginatingCounterpartyId), DoesNotExist, DoesNotExistMessage(originating.ToString())));
             }
 
-            if (draft.ReceivingCounterpartyId is { IsPresent: true, Value: var receiving } && !existing.Contains(receiving))
+            if (invoice.ReceivingCounterpartyId is { IsPresent: true, Value: var receiving } && !existing.Contains(receiving))
             {
-                context.AddFailure(Failure(path + nameof(InvoiceDraft.ReceivingCounterpartyId), DoesNotExist, DoesNotExistMessage(receiving.ToString())));
+                context.AddFailure(Failure(item, nameof(invoice.ReceivingCounterpartyId), DoesNotExist, DoesNotExistMessage(receiving.ToString())));
             }
 
             // taken.Add is false for a number already stored, or already claimed earlier in this list.
-            if (draft is { InvoiceNumber.IsPresent: true, OriginatingCounterpartyId.IsPresent: true }
-                && !taken.Add((draft.OriginatingCounterpartyId.Value, draft.InvoiceNumber.Value)))
+            if (invoice is { InvoiceNumber.IsPresent: true, OriginatingCounterpartyId.IsPresent: true }
+                && !taken.Add((invoice.OriginatingCounterpartyId.Value, invoice.InvoiceNumber.Value)))
             {
-                context.AddFailure(Failure(path + nameof(InvoiceDraft.InvoiceNumber), Unique, UniqueInvoiceNumberMessage));
+                context.AddFailure(Failure(item, nameof(invoice.InvoiceNumber), Unique, UniqueInvoiceNumberMessage));
             }
         }
     }
 
+    private static ValidationFailure Failure(int? item, string property, string code, string message)
+    {
+        var failure = new ValidationFailure(property, message) { ErrorCode = code };
+        return item is { } index ? failure.ForItem(index) : failure;
+    }
+
     /// <summary>A referenced counterparty that exists, and one number it already used as an originator (or none).</summary>
     private sealed record StoredRow(Guid CounterpartyId, string? TakenNumber);
-
-    private static ValidationFailure Failure(string property, string code, string message) =>
-        new(property, message) { ErrorCode = code };
 }

@@ -1,10 +1,9 @@
-using System.Text.Json;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Application.Common.Lists;
 using Invoicing.Application.Counterparties;
 using Invoicing.Application.Counterparties.CreateCounterparty;
 using Invoicing.Application.Counterparties.GetCounterparty;
 using Invoicing.Application.Counterparties.ListCounterparties;
-using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
 using Invoicing.Web.OpenApi;
 using MediatR;
@@ -20,21 +19,17 @@ public sealed class CounterpartiesController(IMediator mediator) : ControllerBas
     [Consumes("application/json")]
     [EndpointSummary("Create a counterparty")]
     [EndpointDescription("Creates a counterparty in the key's environment. Answers 201 with it and its URL in `Location`.")]
-    [RequestBodySchema(typeof(CreateCounterpartyBody))]
     [ProducesResponseType<CounterpartyResponse>(StatusCodes.Status201Created)]
     [ResponseHeader(StatusCodes.Status201Created, "Location", "The new counterparty's URL: `/v1/counterparties/{id}`.")]
-    public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromBody] CreateCounterpartyCommand command, CancellationToken cancellationToken)
     {
-        body = BodyReader.RequireObject(body);
-        var counterparty = await mediator.Send(
-            new CreateCounterpartyCommand(BodyReader.String(body, "name"), BodyReader.String(body, "email")),
-            cancellationToken);
+        var counterparty = await mediator.Send(command, cancellationToken);
         return Created($"/v1/counterparties/{counterparty.Id}", counterparty);
     }
 
     [HttpGet("{id}", Name = "GetCounterparty")]
     [EndpointSummary("Retrieve a counterparty")]
-    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.CounterpartyNotFound)]
+    [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.CounterpartyNotFound)]
     public Task<CounterpartyResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetCounterpartyQuery(id), cancellationToken);
 
@@ -44,7 +39,7 @@ public sealed class CounterpartiesController(IMediator mediator) : ControllerBas
     [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
     [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
     [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
-    [ErrorResponse(StatusCodes.Status400BadRequest, ApiErrors.InvalidRequest)]
+    [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]
     public Task<ListResponse<CounterpartyResponse>> List(CancellationToken cancellationToken) =>
         mediator.Send(
             new ListCounterpartiesQuery(

@@ -3,22 +3,19 @@ using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Invoicing.Web.Errors;
 
-/// <summary>Renders every exception that leaves a controller (or model binding) as the envelope.</summary>
+/// <summary>Renders every exception that leaves a controller (or model binding) as the envelope (docs/decisions/0032).</summary>
 internal sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
     {
-        var (status, envelope) = ApiErrors.FromException(context.Exception);
-        if (context.Exception is OperationCanceledException && context.HttpContext.RequestAborted.IsCancellationRequested)
+        var aborted = context.Exception is OperationCanceledException && context.HttpContext.RequestAborted.IsCancellationRequested;
+        if (aborted)
         {
             // The client hung up: nothing was stored (the transaction rolled back) and nobody reads this answer.
             logger.LogInformation("Request {RequestId} aborted by the client", context.HttpContext.TraceIdentifier);
         }
-        else if (status >= StatusCodes.Status500InternalServerError)
-        {
-            logger.LogError(context.Exception, "Request {RequestId} failed", context.HttpContext.TraceIdentifier);
-        }
 
+        var (status, envelope) = aborted ? ApiErrors.FromException(context.Exception) : ApiErrors.Answer(context.Exception, context.HttpContext, logger);
         context.Result = new EnvelopeResult(status, envelope);
         context.ExceptionHandled = true;
     }

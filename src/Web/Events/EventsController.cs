@@ -1,8 +1,8 @@
+using Invoicing.Application.Common.Errors;
 using Invoicing.Application.Common.Lists;
 using Invoicing.Application.Events;
 using Invoicing.Application.Events.GetEvent;
 using Invoicing.Application.Events.ListEvents;
-using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
 using Invoicing.Web.OpenApi;
 using MediatR;
@@ -16,7 +16,7 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
 {
     [HttpGet("{id}", Name = "GetEvent")]
     [EndpointSummary("Retrieve an event")]
-    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.EventNotFound)]
+    [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.EventNotFound)]
     public Task<EventResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetEventQuery(id), cancellationToken);
 
@@ -27,7 +27,7 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
     [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
     [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
     [QueryParameter("type", "Only events of this type.", Values = [EventTypes.CounterpartyCreated, EventTypes.InvoiceCreated, EventTypes.InvoicePaid, EventTypes.InvoiceVoided])]
-    [ErrorResponse(StatusCodes.Status400BadRequest, ApiErrors.InvalidRequest)]
+    [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]
     public Task<ListResponse<EventResponse>> List(CancellationToken cancellationToken) =>
         mediator.Send(
             new ListEventsQuery(

@@ -1,7 +1,5 @@
-using System.Text.Json;
-using Invoicing.Application.Common.Exceptions;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Application.Common.Lists;
-using Invoicing.Application.Common.Validation;
 using Invoicing.Application.Invoices;
 using Invoicing.Application.Invoices.CreateInvoice;
 using Invoicing.Application.Invoices.CreateInvoiceBatch;
@@ -9,7 +7,6 @@ using Invoicing.Application.Invoices.GetInvoice;
 using Invoicing.Application.Invoices.ListInvoices;
 using Invoicing.Application.Invoices.PayInvoice;
 using Invoicing.Application.Invoices.VoidInvoice;
-using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
 using Invoicing.Web.OpenApi;
 using MediatR;
@@ -25,12 +22,11 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
     [Consumes("application/json")]
     [EndpointSummary("Create an invoice")]
     [EndpointDescription("Creates one invoice in the key's environment, `open`. Answers 201 with the invoice and its URL in `Location`.")]
-    [RequestBodySchema(typeof(CreateInvoiceBody))]
     [ProducesResponseType<InvoiceResponse>(StatusCodes.Status201Created)]
     [ResponseHeader(StatusCodes.Status201Created, "Location", "The new invoice's URL: `/v1/invoices/{id}`.")]
-    public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromBody] CreateInvoiceCommand command, CancellationToken cancellationToken)
     {
-        var invoice = await mediator.Send(new CreateInvoiceCommand(ReadDraft(BodyReader.RequireObject(body))), cancellationToken);
+        var invoice = await mediator.Send(command, cancellationToken);
         return Created($"/v1/invoices/{invoice.Id}", invoice);
     }
 
@@ -38,27 +34,13 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
     [Consumes("application/json")]
     [EndpointSummary("Create invoices in a batch")]
     [EndpointDescription("Creates 1–1000 invoices, all or none. Answers 201 with the created invoices in request order. On failure, the 400 envelope adds `items`: one object per submitted invoice mapping each failing field to its messages, `{}` for a good one.")]
-    [RequestBodySchema(typeof(CreateInvoiceBody), IsArray = true, MinItems = 1, MaxItems = 1000)]
     [ProducesResponseType<IReadOnlyList<InvoiceResponse>>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> CreateBatch([FromBody] JsonElement body, CancellationToken cancellationToken)
-    {
-        if (body.ValueKind != JsonValueKind.Array)
-        {
-            throw InvalidRequestException.ForBody($"Expected a list of items but got type \"{BodyReader.TypeName(body)}\".");
-        }
-
-        var items = body.EnumerateArray()
-            .Select(item => item.ValueKind == JsonValueKind.Object
-                ? Input<InvoiceDraft>.Of(ReadDraft(item))
-                : Input<InvoiceDraft>.Invalid(BodyReader.NotAnObjectMessage(item)))
-            .ToList();
-        var invoices = await mediator.Send(new CreateInvoiceBatchCommand(items), cancellationToken);
-        return StatusCode(StatusCodes.Status201Created, invoices);
-    }
+    public async Task<IActionResult> CreateBatch([FromBody] CreateInvoiceBatchCommand command, CancellationToken cancellationToken) =>
+        StatusCode(StatusCodes.Status201Created, await mediator.Send(command, cancellationToken));
 
     [HttpGet("{id}", Name = "GetInvoice")]
     [EndpointSummary("Retrieve an invoice")]
-    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.InvoiceNotFound)]
+    [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.InvoiceNotFound)]
     public Task<InvoiceResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetInvoiceQuery(id), cancellationToken);
 
@@ -73,7 +55,7 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
     [QueryParameter("receiving_counterparty_id", "Only invoices to this counterparty.", Format = "uuid")]
     [QueryParameter("invoice_date[gte]", "Only invoices whose `invoice_date` is on or after this date.", Format = "date")]
     [QueryParameter("invoice_date[lte]", "Only invoices whose `invoice_date` is on or before this date.", Format = "date")]
-    [ErrorResponse(StatusCodes.Status400BadRequest, ApiErrors.InvalidRequest)]
+    [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]
     public Task<ListResponse<InvoiceResponse>> List(CancellationToken cancellationToken)
     {
         var query = Request.Query;
@@ -93,27 +75,16 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
     [HttpPost("{id}/pay", Name = "PayInvoice")]
     [EndpointSummary("Pay an invoice")]
     [EndpointDescription("Moves an `open` invoice to `paid` and sets `paid_at`. Takes no body. Any other status answers 409 and changes nothing.")]
-    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.InvoiceNotFound)]
-    [ErrorResponse(StatusCodes.Status409Conflict, ApiErrors.InvoiceStateConflict)]
+    [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.InvoiceNotFound)]
+    [ErrorResponse(StatusCodes.Status409Conflict, ErrorCodes.InvoiceStateConflict)]
     public Task<InvoiceResponse> Pay(string id, CancellationToken cancellationToken) =>
         mediator.Send(new PayInvoiceCommand(id), cancellationToken);
 
     [HttpPost("{id}/void", Name = "VoidInvoice")]
     [EndpointSummary("Void an invoice")]
     [EndpointDescription("Moves an `open` invoice to `void` and sets `voided_at`. Takes no body. Any other status answers 409 and changes nothing.")]
-    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.InvoiceNotFound)]
-    [ErrorResponse(StatusCodes.Status409Conflict, ApiErrors.InvoiceStateConflict)]
+    [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.InvoiceNotFound)]
+    [ErrorResponse(StatusCodes.Status409Conflict, ErrorCodes.InvoiceStateConflict)]
     public Task<InvoiceResponse> Void(string id, CancellationToken cancellationToken) =>
         mediator.Send(new VoidInvoiceCommand(id), cancellationToken);
-
-    internal static InvoiceDraft ReadDraft(JsonElement body) => new(
-        BodyReader.Integer(body, "amount_cents"),
-        BodyReader.Integer(body, "discount_amount_cents"),
-        BodyReader.String(body, "currency"),
-        BodyReader.Date(body, "invoice_date"),
-        BodyReader.Date(body, "invoice_due_date"),
-        BodyReader.String(body, "invoice_number"),
-        BodyReader.String(body, "note"),
-        BodyReader.Uuid(body, "originating_counterparty_id"),
-        BodyReader.Uuid(body, "receiving_counterparty_id"));
 }

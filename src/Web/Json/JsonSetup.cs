@@ -11,6 +11,13 @@ internal static class JsonSetup
 {
     public static void Apply(JsonSerializerOptions options) => ApiJson.Apply(options);
 
+    /// <summary>MVC's options, which read the request bodies: the wire format, and each body's shape checked first (<see cref="RequestBodyConverter"/>).</summary>
+    public static void ApplyToBodies(JsonSerializerOptions options)
+    {
+        Apply(options);
+        options.Converters.Add(new RequestBodyConverter());
+    }
+
     /// <summary>
     /// Bodies are read as UTF-8 only (§1, RFC 8259). MVC's JSON reader also accepts <c>charset=utf-16</c> and transcodes,
     /// and bytes that are not UTF-16 then escape it as a <see cref="DecoderFallbackException"/> (a 500). Without that

@@ -6,8 +6,8 @@ using static Invoicing.Application.Common.Validation.FieldErrorCodes;
 namespace Invoicing.Web.Json;
 
 /// <summary>
-/// Reads query-string parameters into <see cref="Input{T}"/> values, the way <see cref="BodyReader"/>
-/// reads body members: it never throws; a malformed value (or a parameter given more than once)
+/// Reads query-string parameters into <see cref="Input{T}"/> values, as the request records' converter reads
+/// body members: it never throws; a malformed value (or a parameter given more than once)
 /// becomes an invalid input that the query's validator reports under the parameter's name.
 /// </summary>
 internal static class QueryReader

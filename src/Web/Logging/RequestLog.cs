@@ -1,4 +1,4 @@
-using Invoicing.Web.Middleware;
+using Invoicing.Web.Authentication;
 using Serilog.AspNetCore;
 using Serilog.Events;
 
@@ -26,7 +26,7 @@ internal static class RequestLog
         options.MessageTemplate = MessageTemplate;
 
         // Always Information, whatever the status: a 5xx is logged once at Error, with its exception, by whoever
-        // handled it (ApiExceptionFilter, ErrorEnvelopeMiddleware), and a 503 while the service starts is no error.
+        // handled it (ApiExceptionFilter, ApiExceptionHandler), and a 503 while the service starts is no error.
         options.GetLevel = static (_, _, _) => LogEventLevel.Information;
 
         // Every fact of the line in one place, read when the request has ended. Not through EnrichDiagnosticContext:

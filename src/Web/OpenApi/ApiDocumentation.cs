@@ -1,7 +1,7 @@
 namespace Invoicing.Web.OpenApi;
 
 /// <summary>
-/// The OpenAPI document (<c>GET /openapi/v1.json</c>, generated from the controllers by
+/// The OpenAPI document (<c>GET /openapi/v1.json</c>, generated from the controllers and the request records by
 /// Microsoft.AspNetCore.OpenApi) and the Swagger UI page over it (<c>GET /docs</c>). Neither needs a key.
 /// </summary>
 internal static class ApiDocumentation
@@ -12,9 +12,10 @@ internal static class ApiDocumentation
         services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("v1/", StringComparison.Ordinal) == true;
+            options.CreateSchemaReferenceId = WireSchemaTransformer.ReferenceId;
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddOperationTransformer<DocumentedOperationTransformer>();
-            options.AddSchemaTransformer<RequiredMembersSchemaTransformer>();
+            options.AddSchemaTransformer<WireSchemaTransformer>();
         });
 
     public static WebApplication UseApiDocumentation(this WebApplication app)

@@ -27,7 +27,6 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
             Description = "A secret API key: `Authorization: Bearer sk_test_…`. Its environment (test or live) decides which data the request sees.",
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas.Remove("JsonElement"); // the declared parameter type of bodies documented by RequestBodySchemaAttribute
         if (!document.Components.Schemas.ContainsKey(DocumentedOperationTransformer.EnvelopeSchemaId))
         {
             document.Components.Schemas[DocumentedOperationTransformer.EnvelopeSchemaId] = await context.GetOrCreateSchemaAsync(typeof(ErrorEnvelope), null, cancellationToken);

@@ -1,26 +1,8 @@
 namespace Invoicing.Web.OpenApi;
 
 /// <summary>
-/// The real schema of a body that the action reads as a <c>JsonElement</c> (ADR 0012). The type exists only
-/// to be described: members a client must send are C# <c>required</c>, bounds are data annotations.
-/// For a JSON array of such objects, give the element type and <see cref="MinItems"/>/<see cref="MaxItems"/>
-/// with <see cref="IsArray"/>.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-internal sealed class RequestBodySchemaAttribute(Type type) : Attribute
-{
-    public Type Type { get; } = type;
-
-    public bool IsArray { get; init; }
-
-    public int MinItems { get; init; }
-
-    public int MaxItems { get; init; }
-}
-
-/// <summary>
 /// An error status this action can answer with, and the catalog codes it carries there (each must be in
-/// <see cref="Errors.ApiErrors.Catalog"/> with that status). Responses every operation shares (401, 500, …)
+/// <see cref="Application.Common.Errors.ErrorCodes.Catalog"/> with that status). Responses every operation shares (401, 500, …)
 /// come from <see cref="OperationConventions"/> instead.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Invoicing.Web.Errors;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Web.Middleware;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -7,35 +7,20 @@ using Microsoft.OpenApi;
 namespace Invoicing.Web.OpenApi;
 
 /// <summary>
-/// Renders, for one operation, what the action declares (<see cref="RequestBodySchemaAttribute"/>,
-/// <see cref="ErrorResponseAttribute"/>, <see cref="ResponseHeaderAttribute"/>, <see cref="QueryParameterAttribute"/>) and what all operations
-/// share (<see cref="OperationConventions"/>): the real body schema, each error status with the catalog
-/// codes it carries, the bearer requirement, and the common headers.
+/// Renders, for one operation, what the action declares (<see cref="ErrorResponseAttribute"/>,
+/// <see cref="ResponseHeaderAttribute"/>, <see cref="QueryParameterAttribute"/>) and what all operations share
+/// (<see cref="OperationConventions"/>): each error status with the catalog codes it carries, the bearer requirement,
+/// and the common headers. Bodies are described by the generator from their request records.
 /// </summary>
 internal sealed class DocumentedOperationTransformer : IOpenApiOperationTransformer
 {
     public const string EnvelopeSchemaId = "ErrorEnvelope";
 
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
         var document = context.Document ?? throw new InvalidOperationException("The operation transformer needs the document.");
-
-        if (metadata.OfType<RequestBodySchemaAttribute>().SingleOrDefault() is { } body)
-        {
-            IOpenApiSchema schema = await ComponentAsync(context, document, body.Type, cancellationToken);
-            if (body.IsArray)
-            {
-                schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema, MinItems = body.MinItems, MaxItems = body.MaxItems };
-            }
-
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
-            };
-        }
 
         foreach (var parameter in operation.Parameters ?? [])
         {
@@ -122,13 +107,15 @@ internal sealed class DocumentedOperationTransformer : IOpenApiOperationTransfor
 
             AddHeader(response, RequestIdMiddleware.Header);
         }
+
+        return Task.CompletedTask;
     }
 
     private static OpenApiResponse ErrorResponse(OpenApiDocument document, int status, IReadOnlyList<string> codes)
     {
         foreach (var code in codes)
         {
-            if (!ApiErrors.Catalog.TryGetValue(code, out var entry) || entry.Status != status)
+            if (!ErrorCodes.Catalog.TryGetValue(code, out var entry) || entry.Status != status)
             {
                 throw new InvalidOperationException($"Error code '{code}' is not in the catalog with status {status}.");
             }
@@ -136,7 +123,7 @@ internal sealed class DocumentedOperationTransformer : IOpenApiOperationTransfor
 
         return new OpenApiResponse
         {
-            Description = string.Join("\n\n", codes.Select(c => $"`{c}`: {ApiErrors.Catalog[c].When}")),
+            Description = string.Join("\n\n", codes.Select(c => $"`{c}`: {ErrorCodes.Catalog[c].When}")),
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/json"] = new()
@@ -169,19 +156,5 @@ internal sealed class DocumentedOperationTransformer : IOpenApiOperationTransfor
             Description = description ?? OperationConventions.ResponseHeaders[name],
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         };
-    }
-
-    /// <summary>The schema of <paramref name="type"/> as a named component (added once), referenced from here.</summary>
-    internal static async Task<OpenApiSchemaReference> ComponentAsync(OpenApiOperationTransformerContext context, OpenApiDocument document, Type type, CancellationToken cancellationToken, string? id = null)
-    {
-        id ??= type.Name;
-        document.Components ??= new OpenApiComponents();
-        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        if (!document.Components.Schemas.ContainsKey(id))
-        {
-            document.Components.Schemas[id] = await context.GetOrCreateSchemaAsync(type, null, cancellationToken);
-        }
-
-        return new OpenApiSchemaReference(id, document);
     }
 }

@@ -1,4 +1,4 @@
-using Invoicing.Web.Errors;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Web.Idempotency;
 using Invoicing.Web.Middleware;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -14,15 +14,15 @@ internal static class OperationConventions
 {
     public static readonly IReadOnlyList<ResponseRule> Responses =
     [
-        new(_ => true, StatusCodes.Status401Unauthorized, [ApiErrors.Unauthorized], ["WWW-Authenticate"]),
-        new(HasBody, StatusCodes.Status400BadRequest, [ApiErrors.InvalidRequest]),
-        new(HasBody, StatusCodes.Status413PayloadTooLarge, [ApiErrors.PayloadTooLarge]),
-        new(HasBody, StatusCodes.Status415UnsupportedMediaType, [ApiErrors.UnsupportedMediaType]),
-        new(IsPost, StatusCodes.Status409Conflict, [ApiErrors.IdempotencyKeyInUse]),
-        new(IsPost, StatusCodes.Status422UnprocessableEntity, [ApiErrors.IdempotencyKeyReused]),
-        new(_ => true, StatusCodes.Status429TooManyRequests, [ApiErrors.RateLimited], ["Retry-After"]),
-        new(_ => true, StatusCodes.Status500InternalServerError, [ApiErrors.InternalError]),
-        new(_ => true, StatusCodes.Status503ServiceUnavailable, [ApiErrors.ServiceUnavailable], ["Retry-After"]),
+        new(_ => true, StatusCodes.Status401Unauthorized, [ErrorCodes.Unauthorized], ["WWW-Authenticate"]),
+        new(HasBody, StatusCodes.Status400BadRequest, [ErrorCodes.InvalidRequest]),
+        new(HasBody, StatusCodes.Status413PayloadTooLarge, [ErrorCodes.PayloadTooLarge]),
+        new(HasBody, StatusCodes.Status415UnsupportedMediaType, [ErrorCodes.UnsupportedMediaType]),
+        new(IsPost, StatusCodes.Status409Conflict, [ErrorCodes.IdempotencyKeyInUse]),
+        new(IsPost, StatusCodes.Status422UnprocessableEntity, [ErrorCodes.IdempotencyKeyReused]),
+        new(_ => true, StatusCodes.Status429TooManyRequests, [ErrorCodes.RateLimited], ["Retry-After"]),
+        new(_ => true, StatusCodes.Status500InternalServerError, [ErrorCodes.InternalError]),
+        new(_ => true, StatusCodes.Status503ServiceUnavailable, [ErrorCodes.ServiceUnavailable], ["Retry-After"]),
     ];
 
     public static readonly IReadOnlyList<HeaderRule> RequestHeaders =

@@ -1,11 +1,10 @@
-using System.Text.Json;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Application.Common.Lists;
 using Invoicing.Application.Webhooks;
 using Invoicing.Application.Webhooks.CreateWebhookEndpoint;
 using Invoicing.Application.Webhooks.DeleteWebhookEndpoint;
 using Invoicing.Application.Webhooks.GetWebhookEndpoint;
 using Invoicing.Application.Webhooks.ListWebhookEndpoints;
-using Invoicing.Web.Errors;
 using Invoicing.Web.Json;
 using Invoicing.Web.OpenApi;
 using MediatR;
@@ -21,21 +20,17 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ControllerB
     [Consumes("application/json")]
     [EndpointSummary("Create a webhook endpoint")]
     [EndpointDescription("Registers a URL that receives the key's environment's events of the enabled types, signed with `Invoicing-Signature`. Answers 201 with the endpoint and its signing `secret` (`whsec_…`), which is never shown again.")]
-    [RequestBodySchema(typeof(CreateWebhookEndpointBody))]
     [ProducesResponseType<WebhookEndpointResponse>(StatusCodes.Status201Created)]
     [ResponseHeader(StatusCodes.Status201Created, "Location", "The new endpoint's URL: `/v1/webhook_endpoints/{id}`.")]
-    public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromBody] CreateWebhookEndpointCommand command, CancellationToken cancellationToken)
     {
-        body = BodyReader.RequireObject(body);
-        var endpoint = await mediator.Send(
-            new CreateWebhookEndpointCommand(BodyReader.String(body, "url"), BodyReader.StringList(body, "enabled_events")),
-            cancellationToken);
+        var endpoint = await mediator.Send(command, cancellationToken);
         return Created($"/v1/webhook_endpoints/{endpoint.Id}", endpoint);
     }
 
     [HttpGet("{id}", Name = "GetWebhookEndpoint")]
     [EndpointSummary("Retrieve a webhook endpoint")]
-    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.WebhookEndpointNotFound)]
+    [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.WebhookEndpointNotFound)]
     public Task<WebhookEndpointResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetWebhookEndpointQuery(id), cancellationToken);
 
@@ -45,7 +40,7 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ControllerB
     [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
     [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
     [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
-    [ErrorResponse(StatusCodes.Status400BadRequest, ApiErrors.InvalidRequest)]
+    [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]
     public Task<ListResponse<WebhookEndpointResponse>> List(CancellationToken cancellationToken) =>
         mediator.Send(
             new ListWebhookEndpointsQuery(
@@ -57,7 +52,7 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ControllerB
     [HttpDelete("{id}", Name = "DeleteWebhookEndpoint")]
     [EndpointSummary("Delete a webhook endpoint")]
     [EndpointDescription("Deletes the endpoint; deliveries still owed to it are dropped. Events stay. Answers `{\"id\", \"object\": \"webhook_endpoint\", \"deleted\": true}`.")]
-    [ErrorResponse(StatusCodes.Status404NotFound, ApiErrors.WebhookEndpointNotFound)]
+    [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.WebhookEndpointNotFound)]
     public Task<DeletedWebhookEndpointResponse> Delete(string id, CancellationToken cancellationToken) =>
         mediator.Send(new DeleteWebhookEndpointCommand(id), cancellationToken);
 }

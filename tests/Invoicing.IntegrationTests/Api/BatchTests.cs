@@ -13,55 +13,16 @@ public abstract class BatchTests(IApiFixture api) : ApiTests(api)
     {
         var client = await Factory.ClientAsync();
         var (a, b) = (await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B"));
-        var seed = $$"""
-            [{
-                "amount_cents2": 20000,
-                "discount_amount_cents": 0,
-                "invoice_date1": "2021-11-22",
-                "invoice_due_date": "2021-11-23",
-                "invoice_number": "12346",
-                "note": "May’s Annual Tire Order",
-                "originating_counterparty_id": "{{a}}",
-                "receiving_counterparty_id": "{{b}}"
-            },
-            {
-                "amount_cents": 30000,
-                "discount_amount_cents": 0,
-                "invoice_date2": "2021-11-22",
-                "invoice_due_date": "2021-11-23",
-                "invoice_number": "12347",
-                "note": "June’s Annual Tire Order",
-                "originating_counterparty_id2": "{{a}}",
-                "receiving_counterparty_id": "{{b}}"
-            },
-            {
-                "amount_cents": 30000,
-                "discount_amount_cents": 0,
-                "invoice_date": "2021-11-22",
-                "invoice_due_date": "2021-11-23",
-                "invoice_number": "123487",
-                "note": "June’s Annual Tire Order",
-                "originating_counterparty_id": "{{a}}",
-                "receiving_counterparty_id": "{{b}}"
-            }]
-            """;
+        var envelope = await (await client.PostJsonAsync("/v1/invoices/batch", SeedExample.Batch(a, b))).ShouldBeEnvelopeAsync(HttpStatusCode.BadRequest, "invalid_request", withItems: true);
 
-        var envelope = await (await client.PostJsonAsync("/v1/invoices/batch", seed)).ShouldBeEnvelopeAsync(HttpStatusCode.BadRequest, "invalid_request", withItems: true);
-
-        JsonNode.DeepEquals(JsonNode.Parse(envelope.GetProperty("items").GetRawText()), JsonNode.Parse("""
-            [
-              { "amount_cents": ["This field is required."], "invoice_date": ["This field is required."] },
-              { "invoice_date": ["This field is required."], "originating_counterparty_id": ["This field is required."] },
-              {}
-            ]
-            """)).ShouldBeTrue(envelope.GetProperty("items").GetRawText());
+        JsonNode.DeepEquals(JsonNode.Parse(envelope.GetProperty("items").GetRawText()), JsonNode.Parse(SeedExample.Items)).ShouldBeTrue(envelope.GetProperty("items").GetRawText());
         envelope.FieldErrors().ShouldBe([
             "[0].amount_cents required This field is required.",
             "[0].invoice_date required This field is required.",
             "[1].invoice_date required This field is required.",
             "[1].originating_counterparty_id required This field is required.",
         ], ignoreOrder: true);
-        (await CountAsync("12346", "12347", "123487")).ShouldBe(0);
+        (await CountAsync(SeedExample.InvoiceNumbers)).ShouldBe(0);
     }
 
     [Fact]

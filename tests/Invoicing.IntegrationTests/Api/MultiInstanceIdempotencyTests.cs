@@ -11,7 +11,7 @@ namespace Invoicing.IntegrationTests.Api;
 /// Two service instances on one database (§7): the claim is the database's unique index, not a lock in one process.
 /// On the servers several instances share in production (PostgreSQL, SQL Server; not SQLite).
 /// </summary>
-public abstract class MultiInstanceIdempotencyTests(IDatabaseServer server) : TwoInstances(server)
+public abstract class MultiInstanceIdempotencyTests(DatabaseServer server) : TwoInstances(server)
 {
     [Fact]
     public async Task A_hundred_parallel_identical_requests_over_two_instances_create_one_invoice()

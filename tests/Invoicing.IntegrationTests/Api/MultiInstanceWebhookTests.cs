@@ -13,7 +13,7 @@ namespace Invoicing.IntegrationTests.Api;
 /// fan-out of events to deliveries (docs/decisions/0020) makes exactly one delivery per event and endpoint however the
 /// workers race. On the servers several instances share in production (not SQLite).
 /// </summary>
-public abstract class MultiInstanceWebhookTests(IDatabaseServer server) : TwoInstances(server, WebhookApi.Settings)
+public abstract class MultiInstanceWebhookTests(DatabaseServer server) : TwoInstances(server, WebhookApi.Settings)
 {
     [Fact]
     public async Task Two_workers_deliver_two_hundred_events_each_exactly_once()

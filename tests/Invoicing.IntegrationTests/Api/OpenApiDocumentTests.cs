@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Invoicing.Application.Common.Errors;
 using Invoicing.IntegrationTests.Fixtures;
-using Invoicing.Web.Errors;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
@@ -80,8 +80,8 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : ApiTests(api), IClassF
                 codes.ShouldNotBeEmpty($"{name} {response.Name}");
                 foreach (var code in codes)
                 {
-                    ApiErrors.Catalog.ContainsKey(code).ShouldBeTrue($"{name}: {code} is not in the catalog");
-                    ApiErrors.Catalog[code].Status.ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(response.Name, $"{name}: {code}");
+                    ErrorCodes.Catalog.ContainsKey(code).ShouldBeTrue($"{name}: {code} is not in the catalog");
+                    ErrorCodes.Catalog[code].Status.ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(response.Name, $"{name}: {code}");
                 }
             }
 

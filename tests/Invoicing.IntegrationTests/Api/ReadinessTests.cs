@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Invoicing.IntegrationTests.Api;
 
 /// <summary>/health/ready follows the database: 503 in the envelope once it is gone, logged at Error, while /health/live stays up.</summary>
-public abstract class ReadinessTests(IDatabaseServer server)
+public abstract class ReadinessTests(DatabaseServer server)
 {
     [Fact]
     public async Task Ready_answers_service_unavailable_when_the_database_is_gone()

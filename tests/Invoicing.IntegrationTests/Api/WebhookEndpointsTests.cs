@@ -73,6 +73,10 @@ public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
         stored.ShouldNotBeNull();
         System.Text.Encoding.UTF8.GetString(stored).ShouldNotContain(secret);
         System.Text.Encoding.UTF8.GetString(stored).ShouldNotContain("whsec_");
+
+        // Leaves the environment's endpoints as it found them: other tests of this class count them.
+        var id = System.Text.Json.JsonDocument.Parse(first).RootElement.GetProperty("id").GetString();
+        (await client.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Theory]

@@ -9,29 +9,28 @@ namespace Invoicing.IntegrationTests.Faults;
 /// PostgreSQL stops while a batch of 1000 is being written (after its rows were streamed into the open transaction,
 /// before the commit): the answer is the 500 envelope, readiness says 503 while the server is down, none of the batch
 /// exists once it is back, and the same service (no restart) serves again from its first request on
-/// (docs/decisions/0025). On a server of its own: the shared fixture's server is never stopped.
+/// (docs/decisions/0025). On a server of its own, in a container and from the server binaries: the shared fixture's
+/// server is never stopped.
 /// </summary>
-public sealed class DatabaseOutageTests : IAsyncLifetime
+public sealed class DatabaseOutageTests
 {
-    private readonly PostgresServer _server = new();
-
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync() => _server.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
-
     [Theory]
-    [InlineData("immediate")]
-    [InlineData("fast")]
-    public async Task The_database_stopped_in_the_middle_of_a_batch_leaves_none_of_it_and_the_service_serves_again_without_a_restart(string mode)
+    [InlineData("immediate", PostgresHosting.Container)]
+    [InlineData("fast", PostgresHosting.Container)]
+    [InlineData("immediate", PostgresHosting.Binaries)]
+    [InlineData("fast", PostgresHosting.Binaries)]
+    public async Task The_database_stopped_in_the_middle_of_a_batch_leaves_none_of_it_and_the_service_serves_again_without_a_restart(string mode, PostgresHosting hosting)
     {
-        if (_server.UnavailableReason is { } reason)
+        await using var server = PostgresServer.On(hosting);
+        await server.InitializeAsync();
+        if (server.UnavailableReason is { } reason)
         {
             Assert.Skip(reason);
         }
 
-        await using var factory = new ApiFactory("Postgres", await _server.CreateDatabaseAsync());
+        await using var factory = new ApiFactory("Postgres", await server.CreateDatabaseAsync());
         var client = await factory.ClientAsync();
         var (a, b) = (await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B"));
         var batch = Batch(a, b, "OUT");
@@ -46,7 +45,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         {
             if (Interlocked.Increment(ref stops) == 1)
             {
-                await _server.StopAsync(mode);
+                await server.StopAsync(mode);
             }
         };
         HttpResponseMessage failed;
@@ -72,7 +71,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         (await client.GetAsync("/health/live", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await (await client.PostJsonAsync("/v1/invoices", Http.Invoice(a, b, "DOWN-1"))).ShouldBeEnvelopeAsync(HttpStatusCode.InternalServerError, "internal_error");
 
-        await _server.StartAsync();
+        await server.StartAsync();
 
         // The very first request after the restart already succeeds: the pool of dead connections was emptied.
         var first = await client.GetAsync("/v1/invoices?limit=1", Cancellation);

@@ -32,7 +32,7 @@ public sealed class SqliteApi : IApiFixture, IAsyncLifetime
 }
 
 /// <summary>The service on a database of its own on one of the run's servers (skipped when that server cannot run).</summary>
-public abstract class ServerApi(IDatabaseServer server) : IApiFixture, IAsyncLifetime
+public abstract class ServerApi(DatabaseServer server) : IApiFixture, IAsyncLifetime
 {
     public ApiFactory? Factory { get; private set; }
 
@@ -113,7 +113,7 @@ public sealed class SqliteWebhookApi : WebhookApi
     }
 }
 
-public abstract class ServerWebhookApi(IDatabaseServer server) : WebhookApi
+public abstract class ServerWebhookApi(DatabaseServer server) : WebhookApi
 {
     public override string? SkipReason => server.UnavailableReason;
 

@@ -1,92 +1,64 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Security.Cryptography;
 using Npgsql;
+using Testcontainers.PostgreSql;
 
 [assembly: AssemblyFixture(typeof(Invoicing.IntegrationTests.Fixtures.PostgresServer))]
 
 namespace Invoicing.IntegrationTests.Fixtures;
 
-/// <summary>
-/// One throwaway PostgreSQL server for the whole test run (initdb + pg_ctl in a temp dir on a free
-/// port; as the postgres OS user when running as root). Each test class gets its own database.
-/// Without the server binaries the PostgreSQL tests skip, except with CI=true, where they must run.
-/// </summary>
-public sealed class PostgresServer : IDatabaseServer, IAsyncLifetime
+/// <summary>Where a PostgreSQL server runs.</summary>
+public enum PostgresHosting
 {
-    private string? _directory;
-    private string? _binaries;
-    private int _port;
+    /// <summary>A container started by Testcontainers.PostgreSql (<see cref="PostgresServer.ImageVariable"/>).</summary>
+    Container,
 
-    public string Provider => "Postgres";
+    /// <summary>The server binaries of this machine (<see cref="LocalPostgres"/>).</summary>
+    Binaries,
+}
 
-    /// <summary>Why the server is not running, or null when it is.</summary>
-    public string? UnavailableReason { get; private set; }
+/// <summary>
+/// One PostgreSQL server for the whole run (an assembly fixture), each test class on a database of its own: in a
+/// container whenever a Docker engine answers, else from this machine's server binaries, else the suite skips with one
+/// line (and fails with CI=true). <see cref="HostingVariable"/> narrows the choice. A test that stops its server makes
+/// one of its own with <see cref="On"/>.
+/// </summary>
+public sealed class PostgresServer : DatabaseServer
+{
+    /// <summary><c>container</c> or <c>binaries</c> allows only that; <c>off</c>, neither. Unset: a container, else binaries.</summary>
+    public const string HostingVariable = "INVOICING_TESTS_POSTGRES";
 
-    public static bool Required => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public const string ImageVariable = "INVOICING_TESTS_POSTGRES_IMAGE";
 
-    public async ValueTask InitializeAsync()
+    /// <summary>A first pull of the image included.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly PostgresHosting? _only;
+
+    /// <summary>The run's server, on whatever the environment allows.</summary>
+    public PostgresServer()
     {
-        _binaries = Environment.GetEnvironmentVariable("INVOICING_TESTS_POSTGRES") == "off" ? null : FindBinaries();
-        if (_binaries is null)
-        {
-            UnavailableReason = "PostgreSQL suite skipped: the server binaries (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin (or INVOICING_TESTS_POSTGRES=off). Install postgresql-15 to run it; with CI=true it is mandatory.";
-            if (Required)
-            {
-                throw new InvalidOperationException("CI=true: " + UnavailableReason);
-            }
-
-            return;
-        }
-
-        _directory = Directory.CreateTempSubdirectory("invoicing-pg-").FullName;
-        _port = FreePort();
-        var asRoot = Environment.UserName == "root";
-        if (asRoot)
-        {
-            await RunAsync("chown", $"postgres:postgres {_directory}", asPostgres: false);
-        }
-
-        await RunAsync(Path.Combine(_binaries, "initdb"), $"-D {_directory}/data -U postgres -A trust -E UTF8 --no-locale --no-sync", asRoot);
-        await StartAsync();
     }
 
-    /// <summary>
-    /// Starts the server (again) on its port. Only for a server of a test's own (<c>new PostgresServer()</c>): never
-    /// stop or start the shared fixture's.
-    /// </summary>
-    public Task StartAsync() => RunAsync(
-        Path.Combine(_binaries!, "pg_ctl"),
-        $"-D {_directory}/data -l {_directory}/log -w -t 30 -o \"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start",
-        Environment.UserName == "root");
+    private PostgresServer(PostgresHosting only) => _only = only;
 
-    /// <summary>Stops the server: <c>immediate</c> kills it as a crash would, <c>fast</c> rolls back and closes every session first.</summary>
-    public Task StopAsync(string mode = "immediate") =>
-        RunAsync(Path.Combine(_binaries!, "pg_ctl"), $"-D {_directory}/data -m {mode} -w stop", Environment.UserName == "root");
+    public override string Provider => "Postgres";
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_directory is null || _binaries is null)
-        {
-            return;
-        }
+    /// <summary>Testcontainers' own default PostgreSQL image, unless <see cref="ImageVariable"/> names another.</summary>
+    public static string Image(Func<string, string?> environment) =>
+        environment(ImageVariable) is { Length: > 0 } image ? image : DefaultImage;
 
-        NpgsqlConnection.ClearAllPools();
-        try
-        {
-            await RunAsync(Path.Combine(_binaries, "pg_ctl"), $"-D {_directory}/data -m immediate -w stop", Environment.UserName == "root");
-        }
-        finally
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+#pragma warning disable CS0618 // Testcontainers' own default image: obsolete in 4.17 in favour of naming one; we name it from here.
+    public static string DefaultImage => PostgreSqlBuilder.PostgreSqlImage;
+#pragma warning restore CS0618
 
-    public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Include Error Detail=false";
+    /// <summary>A server of a test's own (to stop and start) on <paramref name="hosting"/>, unless the environment rules it out.</summary>
+    public static PostgresServer On(PostgresHosting hosting) => new(hosting);
+
+    public override string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(Host.AdminConnectionString) { Database = database, IncludeErrorDetail = false }.ConnectionString;
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    public override async Task<string> CreateDatabaseAsync()
     {
         var name = "invoicing_" + Guid.NewGuid().ToString("N");
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
@@ -96,7 +68,7 @@ public sealed class PostgresServer : IDatabaseServer, IAsyncLifetime
         return ConnectionString(name);
     }
 
-    public async Task DropDatabaseAsync(string connectionString)
+    public override async Task DropDatabaseAsync(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
         await using var admin = new NpgsqlConnection(ConnectionString("postgres"));
@@ -105,36 +77,63 @@ public sealed class PostgresServer : IDatabaseServer, IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static string? FindBinaries()
-    {
-        var candidates = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Concat(Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin"))
-                : []);
-        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
-    }
+    protected override void ClearPools() => NpgsqlConnection.ClearAllPools();
 
-    private static int FreePort()
+    protected override async Task<(ServerHost? Host, string? UnavailableReason)> StartHostAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(string file, string arguments, bool asPostgres)
-    {
-        var start = asPostgres
-            ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
-            : new ProcessStartInfo(file, arguments);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var setting = Environment.GetEnvironmentVariable(HostingVariable) ?? string.Empty;
+        var why = new List<string>();
+        foreach (var hosting in new[] { PostgresHosting.Container, PostgresHosting.Binaries }.Where(h => _only is null || _only == h))
         {
-            throw new InvalidOperationException($"{Path.GetFileName(file)} failed ({process.ExitCode}): {await output}{await error}");
+            if (setting.Length > 0 && !string.Equals(setting, hosting.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                why.Add($"{HostingVariable}={setting} rules out {Describe(hosting)}");
+                continue;
+            }
+
+            var (host, failure) = hosting == PostgresHosting.Container ? await StartContainerAsync() : await StartBinariesAsync();
+            if (host is not null)
+            {
+                if (why.Count > 0)
+                {
+                    TestContext.Current.SendDiagnosticMessage($"PostgreSQL suite: on {host.Description}, because {string.Join("; ", why)}");
+                }
+
+                return (host, null);
+            }
+
+            why.Add(failure!);
+
+            // With CI=true an engine that answers must run the container: no quiet fallback to the binaries.
+            if (hosting == PostgresHosting.Container && TestRun.IsCi && await DockerEngine.UnavailableReasonAsync() is null)
+            {
+                break;
+            }
         }
+
+        var line = $"PostgreSQL suite skipped: {string.Join("; ", why)}. Run a Docker engine or install postgresql-15 to run it; with CI=true it is mandatory.";
+        return TestRun.IsCi ? throw new InvalidOperationException("CI=true: " + line) : (null, line);
     }
+
+    private static string Describe(PostgresHosting hosting) => hosting == PostgresHosting.Container ? "a container" : "the server binaries";
+
+    private static Task<(ContainerHost? Host, string? Why)> StartContainerAsync()
+    {
+        var image = Image(Environment.GetEnvironmentVariable);
+        return ContainerHost.StartAsync(
+            image,
+            port => new PostgreSqlBuilder(image)
+                .WithPassword(Convert.ToHexString(RandomNumberGenerator.GetBytes(16))) // a secret of its own, which no log may show
+                .WithPortBinding(port, PostgreSqlBuilder.PostgreSqlPort)
+                .OnLoopback()
+                .Labelled("postgres")
+                .WithCommand("-c", "max_connections=200") // as the binaries' server: many service instances at once
+                .Build(),
+            StartTimeout);
+    }
+
+    private static async Task<(ServerHost? Host, string? Why)> StartBinariesAsync() =>
+        LocalPostgres.FindBinaries() is { } binaries
+            ? (await LocalPostgres.StartAsync(binaries), null)
+            : (null, "the server binaries (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin");
 }

@@ -1,4 +1,3 @@
-using DotNet.Testcontainers.Configurations;
 using Microsoft.Data.SqlClient;
 using Testcontainers.MsSql;
 
@@ -11,25 +10,18 @@ namespace Invoicing.IntegrationTests.Fixtures;
 /// answers and can pull the image (<see cref="ImageVariable"/>, by default Testcontainers' own). Each test class gets a
 /// database of its own, which the service creates as it starts (docs/decisions/0030). Without an engine or the image the
 /// SQL Server suite skips, with one line saying why (never counted as passed); with <see cref="RequiredVariable"/>=true
-/// it fails instead. The container is removed when the run ends, also without Testcontainers' reaper.
+/// it fails instead.
 /// </summary>
-public sealed class SqlServerContainer : IDatabaseServer, IAsyncLifetime
+public sealed class SqlServerContainer : DatabaseServer
 {
     public const string ImageVariable = "INVOICING_TESTS_SQLSERVER_IMAGE";
 
     public const string RequiredVariable = "INVOICING_REQUIRE_SQLSERVER";
 
-    /// <summary>Finding no engine must not hold the run up: Testcontainers' discovery answers in about a second.</summary>
-    public static readonly TimeSpan DetectionTimeout = TimeSpan.FromSeconds(10);
-
-    /// <summary>A first pull of the image (about 1.5 GB) included.</summary>
+    /// <summary>A first pull of the image (about 1.5 GB) included. An image that cannot be pulled fails at once.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
-    private MsSqlContainer? _container;
-
-    public string Provider => "SqlServer";
-
-    public string? UnavailableReason { get; private set; }
+    public override string Provider => "SqlServer";
 
     /// <summary>Testcontainers' own default SQL Server image, unless <see cref="ImageVariable"/> names another.</summary>
     public static string Image(Func<string, string?> environment) =>
@@ -57,38 +49,13 @@ public sealed class SqlServerContainer : IDatabaseServer, IAsyncLifetime
         return required ? throw new InvalidOperationException($"{RequiredVariable}=true: {line}") : line;
     }
 
-    public async ValueTask InitializeAsync()
-    {
-        var image = Image(Environment.GetEnvironmentVariable);
-        UnavailableReason = Unavailable(await StartAsync(image), image, IsRequired(Environment.GetEnvironmentVariable));
-        if (UnavailableReason is not null)
-        {
-            TestContext.Current.SendDiagnosticMessage(UnavailableReason);
-        }
-        else
-        {
-            AppDomain.CurrentDomain.ProcessExit += RemoveOnExit; // a run stopped early still removes its container
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        AppDomain.CurrentDomain.ProcessExit -= RemoveOnExit;
-        if (_container is not null)
-        {
-            SqlConnection.ClearAllPools();
-            await _container.DisposeAsync(); // stops and removes it
-            _container = null;
-        }
-    }
-
     /// <summary>
     /// A connection string to a database of its own (for one test class), which does not exist yet: the service creates
     /// it as it starts, with row-versioned reads, as it would in production.
     /// </summary>
-    public Task<string> CreateDatabaseAsync() => Task.FromResult(ConnectionString("invoicing_" + Guid.NewGuid().ToString("N")));
+    public override Task<string> CreateDatabaseAsync() => Task.FromResult(ConnectionString("invoicing_" + Guid.NewGuid().ToString("N")));
 
-    public async Task DropDatabaseAsync(string connectionString)
+    public override async Task DropDatabaseAsync(string connectionString)
     {
         var database = new SqlConnectionStringBuilder(connectionString).InitialCatalog;
         await using var admin = new SqlConnection(ConnectionString("master"));
@@ -97,37 +64,18 @@ public sealed class SqlServerContainer : IDatabaseServer, IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    public string ConnectionString(string database) =>
-        new SqlConnectionStringBuilder(_container!.GetConnectionString()) { InitialCatalog = database }.ConnectionString;
+    public override string ConnectionString(string database) =>
+        new SqlConnectionStringBuilder(Host.AdminConnectionString) { InitialCatalog = database }.ConnectionString;
 
-    /// <summary>Starts the container; returns null, or why it could not be started.</summary>
-    private async Task<string?> StartAsync(string image)
+    protected override void ClearPools() => SqlConnection.ClearAllPools();
+
+    protected override async Task<(ServerHost? Host, string? UnavailableReason)> StartHostAsync()
     {
-        if (!await DockerAnswersAsync())
-        {
-            return "no Docker engine answered (Testcontainers found none at DOCKER_HOST or the local socket)";
-        }
-
-        var container = new MsSqlBuilder(image).WithLabel("org.invoicing.tests", "sqlserver").Build();
-        try
-        {
-            using var timeout = new CancellationTokenSource(StartTimeout);
-            await container.StartAsync(timeout.Token);
-            _container = container;
-            return null;
-        }
-        catch (Exception e)
-        {
-            await container.DisposeAsync();
-            return $"the container did not start ({e.GetBaseException().Message.Split('\n')[0].Trim()})";
-        }
+        var image = Image(Environment.GetEnvironmentVariable);
+        var (host, why) = await ContainerHost.StartAsync(
+            image,
+            port => new MsSqlBuilder(image).WithPortBinding(port, MsSqlBuilder.MsSqlPort).OnLoopback().Labelled("sqlserver").Build(),
+            StartTimeout);
+        return (host, Unavailable(why, image, IsRequired(Environment.GetEnvironmentVariable)));
     }
-
-    private static async Task<bool> DockerAnswersAsync()
-    {
-        var discovery = Task.Run(() => TestcontainersSettings.OS.DockerEndpointAuthConfig is not null);
-        return await Task.WhenAny(discovery, Task.Delay(DetectionTimeout)) == discovery && await discovery;
-    }
-
-    private void RemoveOnExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

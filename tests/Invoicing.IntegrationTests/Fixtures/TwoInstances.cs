@@ -5,7 +5,7 @@ namespace Invoicing.IntegrationTests.Fixtures;
 /// (PostgreSQL, SQL Server): what several instances of the service share in production. Tests call
 /// <see cref="SkipWithoutServer"/> first.
 /// </summary>
-public abstract class TwoInstances(IDatabaseServer server, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
+public abstract class TwoInstances(DatabaseServer server, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private ApiFactory? _first;
     private ApiFactory? _second;

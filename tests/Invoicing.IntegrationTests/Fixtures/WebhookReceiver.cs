@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Invoicing.IntegrationTests.Fixtures;
 
 /// <summary>
-/// A real HTTP receiver for webhooks: Kestrel on a free loopback port. It records every request (signature
+/// A real HTTP receiver for webhooks: Kestrel on a free port of loopback (or of the address given). It records every request (signature
 /// header and exact body) and answers with the status <see cref="Answer"/> gives for the request's number (1, 2, …).
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
@@ -28,10 +29,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string Url { get; private set; } = string.Empty;
 
-    public static async Task<WebhookReceiver> StartAsync()
+    /// <param name="host">Where to listen: loopback unless given (a service in a container reaches its network's gateway).</param>
+    public static async Task<WebhookReceiver> StartAsync(IPAddress? host = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{host ?? IPAddress.Loopback}:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);

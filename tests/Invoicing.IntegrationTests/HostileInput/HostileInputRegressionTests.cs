@@ -62,6 +62,77 @@ public abstract class HostileInputRegressionTests(IApiFixture api) : ApiTests(ap
         await response.ShouldBeEnvelopeAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
     }
 
+    [Theory]
+    [InlineData("application/json; charset=")]
+    [InlineData("application/json;charset= ")]
+    [InlineData("application/json; x=")]
+    [InlineData("application/json; charset=; x=1")]
+    public async Task A_content_type_with_an_empty_parameter_is_unsupported_media_type_on_every_body_route_and_ignored_where_no_body_is_read(string contentType)
+    {
+        var client = await Factory.ClientAsync();
+        var routes = (await ApiSurface.LoadAsync(Factory)).Routes.Where(r => r.Body is not null).ToList();
+        var invoice = await client.PostJsonAsync("/v1/invoices", Http.Invoice(await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B")));
+        var id = (await invoice.JsonAsync()).GetProperty("id").GetString();
+
+        HttpRequestMessage Request(string method, string path)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new ByteArrayContent("{\"name\":\"Acme\"}"u8.ToArray()) };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType).ShouldBeTrue(); // HttpClient would refuse to send it
+            return request;
+        }
+
+        foreach (var route in routes)
+        {
+            var response = await client.SendAsync(Request(route.Method, route.Template), Cancellation);
+            await response.ShouldBeEnvelopeAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        }
+
+        var pay = await client.SendAsync(Request("POST", $"/v1/invoices/{id}/pay"), Cancellation);
+        pay.StatusCode.ShouldBe(HttpStatusCode.OK, await pay.Content.ReadAsStringAsync(Cancellation));
+        routes.Count.ShouldBeGreaterThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf_8_are_refused_alike_in_a_member_name_and_in_a_value()
+    {
+        var client = await Factory.ClientAsync();
+        var before = await Factory.DbAsync(db => db.Counterparties.IgnoreQueryFilters().CountAsync());
+        byte[][] bodies =
+        [
+            [.. "{\"name\":\"Acme\",\""u8, 0xFF, 0xFE, .. "\":1}"u8],  // an unknown member's name
+            [.. "{\""u8, 0xC0, 0x80, .. "name\":\"Acme\"}"u8],           // a member's name (an overlong NUL)
+            [.. "{\"name\":\"Ac"u8, 0xFF, .. "me\"}"u8],               // a value
+            [.. "{\"name\":\"Acme\",\"x\":\""u8, 0xED, 0xA0, 0x80, .. "\"}"u8], // an encoded surrogate in an unknown member's value
+            [.. "{\"name\":\"Acme\",\"\u00e9"u8, 0xE2, 0x82, .. "\":1}"u8], // a name cut in the middle of a character
+        ];
+
+        foreach (var body in bodies)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/v1/counterparties") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            var envelope = await (await client.SendAsync(request, Cancellation)).ShouldBeEnvelopeAsync(HttpStatusCode.BadRequest, "invalid_request");
+            envelope.GetProperty("detail").GetString().ShouldBe("The request body is not valid JSON.");
+            envelope.GetProperty("errors").GetArrayLength().ShouldBe(0);
+        }
+
+        (await Factory.DbAsync(db => db.Counterparties.IgnoreQueryFilters().CountAsync())).ShouldBe(before);
+        var text = await client.PostJsonAsync("/v1/counterparties", "{\"name\":\"Zürich — 東京 😀\",\"ünknown 名前\":1}");
+        text.StatusCode.ShouldBe(HttpStatusCode.Created, await text.Content.ReadAsStringAsync(Cancellation)); // UTF-8 beyond ASCII is of course read
+    }
+
+    [Fact]
+    public async Task Json_nested_64_levels_deep_is_read_and_65_is_not_valid_json()
+    {
+        var client = await Factory.ClientAsync();
+        static string Nested(int depth) => "{\"name\":\"Acme\",\"unknown\":" + new string('[', depth - 1) + new string(']', depth - 1) + "}";
+
+        var deepest = await client.PostJsonAsync("/v1/counterparties", Nested(64));
+        var tooDeep = await client.PostJsonAsync("/v1/counterparties", Nested(65));
+
+        deepest.StatusCode.ShouldBe(HttpStatusCode.Created, await deepest.Content.ReadAsStringAsync(Cancellation));
+        (await tooDeep.ShouldBeEnvelopeAsync(HttpStatusCode.BadRequest, "invalid_request")).GetProperty("detail").GetString().ShouldBe("The request body is not valid JSON.");
+    }
+
     [Fact]
     public async Task An_idempotent_request_with_a_path_and_query_over_2048_characters_is_stored_and_replayed()
     {

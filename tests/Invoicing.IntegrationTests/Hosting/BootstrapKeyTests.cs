@@ -198,7 +198,7 @@ public sealed class BootstrapKeyTestsOnSqlite : BootstrapKeyTests
 }
 
 /// <summary>On one of the run's servers, a database of its own for each factory (skipped when that server cannot run).</summary>
-public abstract class BootstrapKeyTestsOnServer(IDatabaseServer server) : BootstrapKeyTests
+public abstract class BootstrapKeyTestsOnServer(DatabaseServer server) : BootstrapKeyTests
 {
     protected override async Task<ApiFactory> NewFactoryAsync(IReadOnlyDictionary<string, string?> settings)
     {

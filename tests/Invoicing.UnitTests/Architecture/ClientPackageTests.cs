@@ -1,3 +1,8 @@
+using System.Reflection;
+using Invoicing.Application.Common.Errors;
+using Invoicing.Application.Common.Validation;
+using Invoicing.Client;
+
 namespace Invoicing.UnitTests.Architecture;
 
 /// <summary>Invoicing.Client ships on its own: it mirrors the wire contract and depends on nothing of the service.</summary>
@@ -21,4 +26,18 @@ public sealed class ClientPackageTests
             Layers.ReferencesOf(layer).ShouldNotContain("Invoicing.Client");
         }
     }
+
+    /// <summary>The client's copy of the catalog is the service's: every code, none more, each spelled the same.</summary>
+    [Fact]
+    public void The_clients_error_codes_are_the_catalogs_codes()
+    {
+        Constants(typeof(ErrorCodes)).ShouldBe(ErrorCodes.Catalog.Keys, ignoreOrder: true);
+        Constants(typeof(InvoicingErrorCodes)).ShouldBe(ErrorCodes.Catalog.Keys, ignoreOrder: true);
+        Constants(typeof(InvoicingFieldErrorCodes)).ShouldBe(
+            typeof(FieldErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && !f.Name.EndsWith("Message", StringComparison.Ordinal)).Select(f => (string)f.GetRawConstantValue()!),
+            ignoreOrder: true);
+    }
+
+    private static IEnumerable<string> Constants(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
 }

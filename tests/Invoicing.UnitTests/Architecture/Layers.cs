@@ -3,6 +3,7 @@ using Invoicing.Application.Common.Validation;
 using Invoicing.Client;
 using Invoicing.Domain.Common;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Testcontainers;
 using Invoicing.Web.Invoices;
 
 namespace Invoicing.UnitTests.Architecture;
@@ -17,6 +18,9 @@ internal static class Layers
 
     /// <summary>The .NET client package: not a layer of the service, and never one of its dependents.</summary>
     public static readonly Assembly Client = typeof(InvoicingClient).Assembly;
+
+    /// <summary>The Testcontainers module for other teams' suites: a package beside the client.</summary>
+    public static readonly Assembly Testcontainers = typeof(InvoicingBuilder).Assembly;
 
     public static IReadOnlyList<string> ReferencesOf(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();

@@ -117,15 +117,16 @@ public sealed class ValidationBehaviourTests
     [Fact]
     public async Task Batch_item_failures_are_named_by_index_and_carry_the_item_count()
     {
+        var line = new InlineValidator<BatchLine>();
+        line.RuleFor(i => i.AmountCents).NotNull().WithErrorCode("required").WithMessage("This field is required.");
         var validator = new InlineValidator<WidgetBatch>();
-        validator.RuleForEach(b => b.Items).ChildRules(item =>
-            item.RuleFor(i => i.AmountCents).NotNull().WithErrorCode("required").WithMessage("This field is required."));
+        validator.RuleFor(b => b.Items).EachItem(line);
         var batch = new WidgetBatch([new BatchLine(1), new BatchLine(null), new BatchLine(3), new BatchLine(null)]);
 
         var e = await Should.ThrowAsync<InvalidRequestException>(() => Behaviour(validator).Handle(batch, Ct, new Next().Handle));
 
         e.ItemCount.ShouldBe(4);
-        e.Errors.Select(f => f.Field).ShouldBe(["[1].amount_cents", "[3].amount_cents"]);
+        e.Errors.Select(f => (f.Item, f.Field)).ShouldBe([(1, "amount_cents"), (3, "amount_cents")]);
     }
 
     [Fact]

@@ -139,9 +139,9 @@ public sealed partial class SqlServerStatementTests
         shapes["get event"] = (s => Send(s, new GetEventQuery(Cursor.ToString())), "FROM [events]");
         shapes["get webhook endpoint"] = (s => Send(s, new GetWebhookEndpointQuery(Cursor.ToString())), "FROM [webhook_endpoints]");
         shapes["authenticate api key"] = (s => Send(s, new AuthenticateApiKeyQuery("sk_test_" + new string('a', 40))), "FROM [api_keys]");
-        shapes["invoice store rules, one invoice"] = (s => Send(s, new CreateInvoiceCommand(Draft("INV-1"))), "[invoice_number] = @numbers");
-        shapes["invoice store rules, batch"] = (s => Send(s, new CreateInvoiceBatchCommand([Input<InvoiceDraft>.Of(Draft("INV-1")), Input<InvoiceDraft>.Of(Draft("INV-2"))])), "[invoice_number] IN ");
-        shapes["create invoice"] = (s => Handle<CreateInvoiceCommand, InvoiceResponse>(s, new CreateInvoiceCommand(Draft("INV-1"))), "INSERT INTO [invoices]");
+        shapes["invoice store rules, one invoice"] = (s => Send(s, Draft("INV-1")), "[invoice_number] = @numbers");
+        shapes["invoice store rules, batch"] = (s => Send(s, new CreateInvoiceBatchCommand([Input<CreateInvoiceCommand>.Of(Draft("INV-1")), Input<CreateInvoiceCommand>.Of(Draft("INV-2"))])), "[invoice_number] IN ");
+        shapes["create invoice"] = (s => Handle<CreateInvoiceCommand, InvoiceResponse>(s, Draft("INV-1")), "INSERT INTO [invoices]");
         shapes["pay invoice"] = (s => Send(s, new PayInvoiceCommand(Cursor.ToString())), "UPDATE [invoices]");
         shapes["void invoice"] = (s => Send(s, new VoidInvoiceCommand(Cursor.ToString())), "UPDATE [invoices]");
         shapes["create counterparty"] = (s => Send(s, new CreateCounterpartyCommand(Input<string>.Of("Acme"), Input<string>.Of("billing@example.com"))), "INSERT INTO [counterparties]");
@@ -180,7 +180,7 @@ public sealed partial class SqlServerStatementTests
             from is { } f ? Input<DateOnly>.Of(f) : Input<DateOnly>.Missing,
             to is { } t ? Input<DateOnly>.Of(t) : Input<DateOnly>.Missing);
 
-    private static InvoiceDraft Draft(string number) => new(
+    private static CreateInvoiceCommand Draft(string number) => new(
         Input<long>.Of(10_000),
         Input<long>.Missing,
         Input<string>.Missing,

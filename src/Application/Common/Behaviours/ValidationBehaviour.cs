@@ -8,8 +8,8 @@ namespace Invoicing.Application.Common.Behaviours;
 
 /// <summary>
 /// Runs every validator of the request and throws one <see cref="InvalidRequestException"/> with all
-/// failures: one error per field (the first rule that fails explains it; a wrong JSON type
-/// therefore hides the value rules of its field). A failure without a property is about the
+/// failures: one error per field (per field of each item in a batch; the first rule that fails explains it, so
+/// a wrong JSON type hides the value rules of its field). A failure without a property is about the
 /// request as a whole and becomes the detail.
 /// </summary>
 internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
@@ -45,8 +45,9 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
             return;
         }
 
-        var whole = failures.FirstOrDefault(f => f.PropertyName.Length == 0);
-        var errors = failures.Where(f => f.PropertyName.Length > 0).Select(FieldError.From).DistinctBy(e => e.Field).ToList();
+        // A batch item as a whole (an item that is no object) has no property either, but its index: a field error.
+        var whole = failures.FirstOrDefault(f => f.PropertyName.Length == 0 && f.CustomState is null);
+        var errors = failures.Where(f => f.PropertyName.Length > 0 || f.CustomState is not null).Select(FieldError.From).DistinctBy(e => (e.Item, e.Field)).ToList();
         throw new InvalidRequestException(
             whole?.ErrorMessage ?? InvalidRequestException.DefaultDetail,
             whole is null ? errors : [],

@@ -21,10 +21,14 @@ public static class ApiJson
         // outbox writes exactly the bytes a GET answers.
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.PropertyNameCaseInsensitive = false; // a request member is named exactly (JsonSerializerDefaults.Web would ignore case)
         options.DictionaryKeyPolicy = null;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
+
+        // JSON nested up to 64 levels is read (System.Text.Json's own default; MVC lowers its reader to 32), deeper is not valid JSON.
+        options.MaxDepth = 64;
     }
 
     private static JsonSerializerOptions Create()

@@ -1,3 +1,4 @@
+using Invoicing.Application.Common.Validation;
 using MediatR;
 
 namespace Invoicing.Application.Common.Messaging;
@@ -9,4 +10,20 @@ public interface ICommand<out TResponse> : IRequest<TResponse>;
 public interface IBatchCommand
 {
     int ItemCount { get; }
+}
+
+/// <summary>
+/// A batch whose request body is the JSON array of its items itself (each an object, else that item is
+/// <see cref="Input{T}.Invalid"/>); the OpenAPI document describes it so, with 1 to <see cref="MaxItems"/> items.
+/// </summary>
+public interface IBatchCommand<TSelf, TItem> : IBatchCommand
+    where TSelf : IBatchCommand<TSelf, TItem>
+{
+    static abstract int MaxItems { get; }
+
+    IReadOnlyList<Input<TItem>> Items { get; }
+
+    int IBatchCommand.ItemCount => Items.Count;
+
+    static abstract TSelf Of(IReadOnlyList<Input<TItem>> items);
 }

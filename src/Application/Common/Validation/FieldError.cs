@@ -1,28 +1,22 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Text.Json.Serialization;
 using FluentValidation.Results;
 
 namespace Invoicing.Application.Common.Validation;
 
-/// <summary>One failing field, named as the client sent it (<c>amount_cents</c>, <c>[0].amount_cents</c>).</summary>
-public sealed partial record FieldError(string Field, string Code, string Message)
+/// <summary>One failing field, named as the client sent it (`amount_cents`, `[0].amount_cents`).</summary>
+/// <param name="Field">The member, query parameter or header name (<c>amount_cents</c>); empty for an item as a whole.</param>
+/// <param name="Code">A code of <see cref="FieldErrorCodes"/>.</param>
+/// <param name="Message">A sentence for people.</param>
+/// <param name="Item">For a batch: the index of the item the field belongs to. The envelope renders it in the field's name.</param>
+public sealed record FieldError(string Field, string Code, string Message, [property: JsonIgnore] int? Item = null)
 {
     /// <summary>
-    /// Turns a validator failure into the wire form: C# property paths become the snake_case
-    /// member names (<c>Items[2].AmountCents</c> becomes <c>[2].amount_cents</c>).
+    /// A validator failure in the wire form: a C# member name becomes its snake_case member name
+    /// (<c>AmountCents</c> becomes <c>amount_cents</c>); a name set with <c>OverridePropertyName</c>
+    /// (<c>invoice_date[gte]</c>) stays. A failure about a batch item carries the item's index
+    /// (<see cref="InputRules.ForItem"/>).
     /// </summary>
     public static FieldError From(ValidationFailure failure) =>
-        new(WireName(failure.PropertyName), failure.ErrorCode, failure.ErrorMessage);
-
-    public static string WireName(string propertyPath)
-    {
-        var path = BatchItemsPrefix().Replace(propertyPath, "[$1]");
-        return PropertyName().Replace(path, m => JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Value));
-    }
-
-    [GeneratedRegex(@"^Items\[(\d+)\]")]
-    private static partial Regex BatchItemsPrefix();
-
-    [GeneratedRegex("[A-Za-z][A-Za-z0-9]*")]
-    private static partial Regex PropertyName();
+        new(JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.PropertyName), failure.ErrorCode, failure.ErrorMessage, failure.CustomState as int?);
 }

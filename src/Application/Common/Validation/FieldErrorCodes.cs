@@ -33,4 +33,10 @@ public static class FieldErrorCodes
     public static string MaxLengthMessage(int n) => $"Ensure this field has no more than {n} characters.";
 
     public static string DoesNotExistMessage(string value) => $"Invalid pk \"{value}\" - object does not exist.";
+
+    /// <summary>An object was expected (a body, a batch item) but the JSON value is of kind <paramref name="kind"/> (<c>array</c>, <c>number</c>, …).</summary>
+    public static string NotAnObjectMessage(string kind) => $"Invalid data. Expected a dictionary, but got {kind}.";
+
+    /// <summary>A list was expected (a batch body, <c>enabled_events</c>) but the JSON value is of kind <paramref name="kind"/>.</summary>
+    public static string NotAListMessage(string kind) => $"Expected a list of items but got type \"{kind}\".";
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Invoicing.Application.Common.Json;
+
 namespace Invoicing.Application.Common.Validation;
 
 public enum InputState
@@ -10,9 +13,10 @@ public enum InputState
 
 /// <summary>
 /// One member of a request body as the client sent it: absent, <c>null</c>, of the wrong JSON
-/// type (with the type error's message), or a value. Reading never fails; validators turn
-/// the states into field errors, so type errors and rule errors are reported together.
+/// type (with the type error's message), or a value. Reading never fails (<see cref="InputJsonConverter"/>);
+/// validators turn the states into field errors, so type errors and rule errors are reported together.
 /// </summary>
+[JsonConverter(typeof(InputJsonConverter))]
 public readonly record struct Input<T>(InputState State, T Value, string? InvalidMessage)
 {
     public static Input<T> Missing => default;

@@ -1,16 +1,30 @@
+using System.Reflection;
 using FluentValidation;
+using FluentValidation.Results;
 using Invoicing.Domain.Common;
 using static Invoicing.Application.Common.Validation.FieldErrorCodes;
 
 namespace Invoicing.Application.Common.Validation;
 
 /// <summary>
-/// FluentValidation rules over <see cref="Input{T}"/>. The state rules (<see cref="Required{T,TValue}"/>,
-/// <see cref="Optional{T,TValue}"/>) report missing, null and wrong-typed members; every value
-/// rule passes when no value is present, so a field gets the one error that explains it.
+/// FluentValidation rules over <see cref="Input{T}"/>. The state rules (<see cref="AsDeclared{T,TValue}"/>, or
+/// <see cref="Required{T,TValue}"/> and <see cref="Optional{T,TValue}"/>) report missing, null and wrong-typed members;
+/// every value rule passes when no value is present, so a field gets the one error that explains it.
 /// </summary>
 public static class InputRules
 {
+    /// <summary>
+    /// The state rules of a request record's member as the record declares it (<see cref="InputDeclaration"/>):
+    /// <c>[Required]</c> means <see cref="Required{T,TValue}"/>, otherwise <see cref="Optional{T,TValue}"/>, accepting
+    /// <c>null</c> when the member is <c>[NullMeansNone]</c>.
+    /// </summary>
+    public static IRuleBuilderOptions<T, Input<TValue>> AsDeclared<T, TValue>(this IRuleBuilderInitial<T, Input<TValue>> rule)
+    {
+        MemberInfo? member = null;
+        rule.Configure(r => member = r.Member);
+        return InputDeclaration.IsRequired(member) ? rule.Required() : rule.Optional(InputDeclaration.IsNullable(member));
+    }
+
     public static IRuleBuilderOptions<T, Input<TValue>> Required<T, TValue>(this IRuleBuilder<T, Input<TValue>> rule) =>
         rule.Must(i => i.State != InputState.Missing).WithErrorCode(FieldErrorCodes.Required).WithMessage(RequiredMessage)
             .Must(i => i.State != InputState.Null).WithErrorCode(FieldErrorCodes.Null).WithMessage(NullMessage)
@@ -42,6 +56,30 @@ public static class InputRules
     public static IRuleBuilderOptions<T, Input<TValue>> Satisfies<T, TValue>(
         this IRuleBuilder<T, Input<TValue>> rule, Func<T, TValue, bool> predicate, string code, Func<T, string> message) =>
         rule.Must((root, i) => !i.IsPresent || predicate(root, i.Value)).WithErrorCode(code).WithMessage((root, _) => message(root));
+
+    /// <summary>
+    /// Checks every item of a batch with <paramref name="item"/>. Each failure carries its item's index as data
+    /// (<see cref="FieldError.Item"/>, through <see cref="ForItem"/>): the envelope names it <c>[i].field</c> and groups
+    /// the batch's <c>items</c> by it.
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, IReadOnlyList<TItem>> EachItem<T, TItem>(this IRuleBuilder<T, IReadOnlyList<TItem>> rule, IValidator<TItem> item) =>
+        rule.Custom((items, context) =>
+        {
+            for (var index = 0; index < items.Count; index++)
+            {
+                foreach (var failure in item.Validate(items[index]).Errors)
+                {
+                    context.AddFailure(failure.ForItem(index));
+                }
+            }
+        });
+
+    /// <summary>Marks a failure as about item <paramref name="index"/> of a batch (read back by <see cref="FieldError.From"/>).</summary>
+    public static ValidationFailure ForItem(this ValidationFailure failure, int index)
+    {
+        failure.CustomState = index;
+        return failure;
+    }
 
     private static IRuleBuilderOptions<T, Input<TValue>> WellTyped<T, TValue>(this IRuleBuilderOptions<T, Input<TValue>> rule) =>
         rule.Must(i => i.State != InputState.Invalid).WithErrorCode(Invalid).WithMessage((_, i) => i.InvalidMessage!);

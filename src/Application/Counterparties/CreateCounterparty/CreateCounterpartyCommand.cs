@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Messaging;
 using Invoicing.Application.Common.Validation;
@@ -6,7 +7,12 @@ using MediatR;
 
 namespace Invoicing.Application.Counterparties.CreateCounterparty;
 
-public sealed record CreateCounterpartyCommand(Input<string> Name, Input<string> Email) : ICommand<CounterpartyResponse>;
+/// <summary>A counterparty (§4): the body of <c>POST /v1/counterparties</c>.</summary>
+/// <param name="Name">Not blank.</param>
+/// <param name="Email">A valid email address, or `null`.</param>
+public sealed record CreateCounterpartyCommand(
+    [property: Required, MinLength(1), MaxLength(Counterparty.NameMaxLength)] Input<string> Name,
+    [property: NullMeansNone, MaxLength(Counterparty.EmailMaxLength)] Input<string> Email) : ICommand<CounterpartyResponse>;
 
 internal sealed class CreateCounterpartyCommandHandler(IApplicationDbContext db, TimeProvider time)
     : IRequestHandler<CreateCounterpartyCommand, CounterpartyResponse>

@@ -9,8 +9,8 @@ internal sealed partial class CreateCounterpartyCommandValidator : AbstractValid
 {
     public CreateCounterpartyCommandValidator()
     {
-        RuleFor(x => x.Name).Required().NotBlank().MaxLength(Counterparty.NameMaxLength);
-        RuleFor(x => x.Email).Optional(nullable: true).MaxLength(Counterparty.EmailMaxLength)
+        RuleFor(x => x.Name).AsDeclared().NotBlank().MaxLength(Counterparty.NameMaxLength);
+        RuleFor(x => x.Email).AsDeclared().MaxLength(Counterparty.EmailMaxLength)
             .Satisfies(EmailAddress().IsMatch, FieldErrorCodes.Invalid, FieldErrorCodes.InvalidEmailMessage);
     }
 

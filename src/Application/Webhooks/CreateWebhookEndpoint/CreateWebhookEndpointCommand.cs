@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Messaging;
@@ -7,8 +8,12 @@ using MediatR;
 
 namespace Invoicing.Application.Webhooks.CreateWebhookEndpoint;
 
-/// <summary><c>POST /v1/webhook_endpoints</c> (§9).</summary>
-public sealed record CreateWebhookEndpointCommand(Input<string> Url, Input<IReadOnlyList<string>> EnabledEvents) : ICommand<WebhookEndpointResponse>;
+/// <summary>A webhook endpoint (§9): the body of <c>POST /v1/webhook_endpoints</c>.</summary>
+/// <param name="Url">Absolute `http` or `https` URL. Hosts on loopback or private networks are refused unless the service allows them.</param>
+/// <param name="EnabledEvents">Event types to receive: `counterparty.created`, `invoice.created`, `invoice.paid`, `invoice.voided`, or `["*"]` for all.</param>
+public sealed record CreateWebhookEndpointCommand(
+    [property: Required, MinLength(1), MaxLength(WebhookEndpoint.UrlMaxLength), Url] Input<string> Url,
+    [property: Required, MinLength(1)] Input<IReadOnlyList<string>> EnabledEvents) : ICommand<WebhookEndpointResponse>;
 
 internal sealed class CreateWebhookEndpointCommandHandler(IApplicationDbContext db, IWebhookSecretProtector protector, TimeProvider time)
     : IRequestHandler<CreateWebhookEndpointCommand, WebhookEndpointResponse>

@@ -14,10 +14,10 @@ internal sealed class CreateWebhookEndpointCommandValidator : AbstractValidator<
     public CreateWebhookEndpointCommandValidator(IOptions<WebhookOptions> options)
     {
         var allowPrivate = options.Value.AllowPrivateUrls;
-        RuleFor(x => x.Url).Required().NotBlank().MaxLength(WebhookEndpoint.UrlMaxLength)
+        RuleFor(x => x.Url).AsDeclared().NotBlank().MaxLength(WebhookEndpoint.UrlMaxLength)
             .Satisfies(WebhookUrls.IsValid, Invalid, WebhookUrls.InvalidUrlMessage)
             .Satisfies(url => allowPrivate || !WebhookUrls.IsPrivate(url), Invalid, WebhookUrls.PrivateUrlMessage);
-        RuleFor(x => x.EnabledEvents).Required()
+        RuleFor(x => x.EnabledEvents).AsDeclared()
             .Satisfies(types => types.Count > 0, Invalid, EmptyListMessage)
             .Satisfies((_, types) => types.All(IsKnown), Invalid, x => UnknownTypeMessage(x.EnabledEvents.Value.First(t => !IsKnown(t))));
     }

@@ -1,14 +1,15 @@
 using Invoicing.Application.Common.Validation;
-using Invoicing.Application.Invoices;
+using Invoicing.Application.Invoices.CreateInvoice;
 
 namespace Invoicing.UnitTests.Validation;
 
-public sealed class InvoiceDraftValidatorTests
+/// <summary>The field rules of one invoice (§5.1), which a single create and each batch item run.</summary>
+public sealed class CreateInvoiceCommandValidatorTests
 {
     private static readonly Guid Originating = Guid.Parse("0196f0a0-0000-7000-8000-000000000001");
     private static readonly Guid Receiving = Guid.Parse("0196f0a0-0000-7000-8000-000000000002");
 
-    private static readonly InvoiceDraft Valid = new(
+    private static readonly CreateInvoiceCommand Valid = new(
         AmountCents: Input<long>.Of(10_000),
         DiscountAmountCents: Input<long>.Of(2_500),
         Currency: Input<string>.Of("usd"),
@@ -20,10 +21,10 @@ public sealed class InvoiceDraftValidatorTests
         ReceivingCounterpartyId: Input<Guid>.Of(Receiving));
 
     /// <summary>Every failure of the draft, in wire form and in the order the rules report them.</summary>
-    private static List<FieldError> Errors(InvoiceDraft draft) =>
-        new InvoiceDraftValidator().Validate(draft).Errors.Select(FieldError.From).ToList();
+    private static List<FieldError> Errors(CreateInvoiceCommand draft) =>
+        CreateInvoiceCommandValidator.Fields.Validate(draft).Errors.Select(FieldError.From).ToList();
 
-    private static void ShouldFailOnly(InvoiceDraft draft, string field, string code, string message) =>
+    private static void ShouldFailOnly(CreateInvoiceCommand draft, string field, string code, string message) =>
         Errors(draft).ShouldHaveSingleItem().ShouldBe(new FieldError(field, code, message));
 
     [Fact]
@@ -245,7 +246,7 @@ public sealed class InvoiceDraftValidatorTests
     [Fact]
     public void An_empty_draft_reports_every_required_field_and_nothing_else()
     {
-        var errors = Errors(new InvoiceDraft(default, default, default, default, default, default, default, default, default));
+        var errors = Errors(new CreateInvoiceCommand(default, default, default, default, default, default, default, default, default));
 
         errors.ShouldAllBe(e => e.Code == "required" && e.Message == "This field is required.");
         errors.Select(e => e.Field).ShouldBe(
@@ -256,7 +257,7 @@ public sealed class InvoiceDraftValidatorTests
     [Fact]
     public void Every_failing_field_is_reported_at_once()
     {
-        var draft = new InvoiceDraft(
+        var draft = new CreateInvoiceCommand(
             AmountCents: Input<long>.Of(0),
             DiscountAmountCents: Input<long>.Null,
             Currency: Input<string>.Of("USD"),

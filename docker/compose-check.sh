@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# CI: docker-compose.yml, the API on PostgreSQL 15, brought up on the local images (docker-compose.ci.yml) as a user
+# would bring it up; it must become healthy (the image's HEALTHCHECK), answer /health/ready on its loopback port, and
+# serve a request with a key made by `keys create`. Then `down -v`, also when it fails. docker-compose.sqlserver.yml
+# must at least be a valid compose file (SQL Server's image cannot be pulled here). Needs the images of docker/images.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { echo "compose: $*"; }
+
+# Debian packages compose v1 (docker-compose 1.29, which reads these files); a `docker compose` plugin is used if present.
+if docker compose version >/dev/null 2>&1; then
+  compose=(docker compose)
+else
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    say "installing docker-compose (Debian)"
+    export DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq docker-compose >/dev/null 2>&1
+  fi
+  compose=(docker-compose)
+fi
+
+# The SQL Server file: valid, with what it asks of the environment.
+SQLSERVER_IMAGE=sqlserver:check ACCEPT_EULA=Y WEBHOOKS_SECRET_KEY=check \
+  "${compose[@]}" -f docker-compose.sqlserver.yml config -q
+say "docker-compose.sqlserver.yml is valid"
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export INVOICING_PORT=$port INVOICING_TESTS_PID=$$
+WEBHOOKS_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
+export WEBHOOKS_SECRET_KEY
+project=(-p "invoicing-ci-$$" -f docker-compose.yml -f docker-compose.ci.yml)
+"${compose[@]}" "${project[@]}" config -q
+
+down() { "${compose[@]}" "${project[@]}" down -v --remove-orphans >/dev/null 2>&1 || true; }
+trap down EXIT
+
+start=$SECONDS
+"${compose[@]}" "${project[@]}" up -d --no-build 2>&1 | sed 's/^/compose: /'
+api=$("${compose[@]}" "${project[@]}" ps -q api)
+health=
+for _ in $(seq 1 120); do
+  health=$(docker inspect -f '{{ .State.Health.Status }}' "$api")
+  [ "$health" = healthy ] && break
+  sleep 1
+done
+if [ "$health" != healthy ]; then
+  "${compose[@]}" "${project[@]}" logs --no-color --tail 40 >&2
+  say "the API did not become healthy within 120 s (health: ${health})" >&2
+  exit 1
+fi
+ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${port}/health/ready")
+[ "$ready" = 200 ] || { say "GET /health/ready on 127.0.0.1:${port} answered ${ready}" >&2; exit 1; }
+say "up and healthy in $((SECONDS - start)) s; GET http://127.0.0.1:${port}/health/ready answered 200"
+
+# As the README says: a key from the running container, then a request that writes to PostgreSQL.
+key=$("${compose[@]}" "${project[@]}" exec -T api ./Invoicing.Web keys create --environment test | tr -d '\r' | grep -xE 'sk_test_[0-9A-Za-z]{32,128}' | head -n 1)
+[ -n "$key" ] || { say "keys create printed no key" >&2; exit 1; }
+created=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${key}" -H 'Content-Type: application/json' \
+  -d '{"name":"Compose check"}' "http://127.0.0.1:${port}/v1/counterparties")
+[ "$created" = 201 ] || { say "POST /v1/counterparties answered ${created}" >&2; exit 1; }
+say "a key from keys create; POST /v1/counterparties answered 201"

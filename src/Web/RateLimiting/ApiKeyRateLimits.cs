@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Invoicing.Domain.Common;
+using Invoicing.Web.Authentication;
+using Invoicing.Web.Errors;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Invoicing.Web.RateLimiting;
+
+/// <summary>
+/// ASP.NET Core's rate limiter, partitioned per API key (display prefix): each key has its own
+/// <see cref="KeyTokenBucket"/>, sized by its environment. Requests that did not authenticate have no partition, and
+/// the limiter runs after authentication on <c>/v1</c> only, so health endpoints and 401s never count. In this
+/// instance's memory: with several instances a key may make up to that many times the rate (README, docs/decisions/0033).
+/// </summary>
+internal static class ApiKeyRateLimits
+{
+    public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions options, TimeProvider time)
+    {
+        Func<(string Prefix, ApiEnvironment Environment), RateLimiter> newBucket =
+            key => new KeyTokenBucket(key.Environment == ApiEnvironment.Live ? options.Live : options.Test, time);
+        return PartitionedRateLimiter.Create<HttpContext, (string Prefix, ApiEnvironment Environment)>(context =>
+            AuthenticatedKey.Get(context) is { } key
+                ? RateLimitPartition.Get((key.Prefix, key.Environment), newBucket)
+                : RateLimitPartition.GetNoLimiter<(string, ApiEnvironment)>(default));
+    }
+
+    /// <summary>429 <c>rate_limited</c> with <c>Retry-After</c>: the wait for the key's next token, rounded up to whole seconds.</summary>
+    public static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.Zero;
+        var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+        rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return new ValueTask(ApiErrors.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, ApiErrors.TooManyRequests(seconds)));
+    }
+}
