@@ -11,7 +11,7 @@ namespace Invoicing.UnitTests.Architecture;
 /// </summary>
 public sealed partial class SecretComparisonTests
 {
-    private static readonly string Source = Path.Combine(RepositoryRoot(), "src");
+    private static readonly string Source = Path.Combine(RepositoryFiles.Root, "src");
 
     [Fact]
     public void A_presented_api_key_is_only_checked_for_its_form_and_hashed_and_the_hash_is_looked_up()
@@ -80,19 +80,6 @@ public sealed partial class SecretComparisonTests
     private static bool IsBuildOutput(string file) =>
         file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
         || file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Invoicing.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Invoicing.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\w+(\.\w+)*\(request\.PresentedKey")]
     private static partial Regex PresentedKeyUse();
