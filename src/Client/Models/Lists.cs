@@ -73,6 +73,9 @@ public sealed record InvoiceListOptions : ListOptions
     /// <summary>Only invoices dated on or before this day (<c>invoice_date[lte]</c>).</summary>
     public DateOnly? InvoiceDateTo { get; init; }
 
+    /// <summary>Only invoices with exactly this number (<c>invoice_number</c>).</summary>
+    public string? InvoiceNumber { get; init; }
+
     internal override IEnumerable<KeyValuePair<string, string>> QueryParameters()
     {
         foreach (var parameter in base.QueryParameters())
@@ -109,6 +112,11 @@ public sealed record InvoiceListOptions : ListOptions
         if (InvoiceDateTo is { } to)
         {
             yield return new("invoice_date[lte]", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (InvoiceNumber is { } number)
+        {
+            yield return new("invoice_number", number);
         }
     }
 }

@@ -55,6 +55,7 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
     [QueryParameter("receiving_counterparty_id", "Only invoices to this counterparty.", Format = "uuid")]
     [QueryParameter("invoice_date[gte]", "Only invoices whose `invoice_date` is on or after this date.", Format = "date")]
     [QueryParameter("invoice_date[lte]", "Only invoices whose `invoice_date` is on or before this date.", Format = "date")]
+    [QueryParameter("invoice_number", "Only invoices with exactly this `invoice_number` (§10).")]
     [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]
     public Task<ListResponse<InvoiceResponse>> List(CancellationToken cancellationToken)
     {
@@ -68,7 +69,8 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
                 QueryReader.Uuid(query, "originating_counterparty_id"),
                 QueryReader.Uuid(query, "receiving_counterparty_id"),
                 QueryReader.Date(query, "invoice_date[gte]"),
-                QueryReader.Date(query, "invoice_date[lte]")),
+                QueryReader.Date(query, "invoice_date[lte]"),
+                QueryReader.String(query, "invoice_number")),
             cancellationToken);
     }
 

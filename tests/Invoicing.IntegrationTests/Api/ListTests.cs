@@ -185,6 +185,27 @@ public abstract class ListTests(IApiFixture api) : ApiTests(api)
         }
     }
 
+    [Fact]
+    public async Task An_invoice_is_found_by_its_exact_number_in_its_own_environment_only()
+    {
+        var client = await Factory.ClientAsync();
+        var live = await Factory.ClientAsync(ApiEnvironment.Live);
+        var (a, b, c) = (await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B"), await client.CreateCounterpartyAsync("C"));
+        var number = $"LOOKUP-{Guid.NewGuid():N}";
+        var first = (await (await client.PostJsonAsync("/v1/invoices", Http.Invoice(a, b, number))).JsonAsync()).GetProperty("id").GetGuid();
+        var second = (await (await client.PostJsonAsync("/v1/invoices", Http.Invoice(c, b, number))).JsonAsync()).GetProperty("id").GetGuid();
+        (await client.PostJsonAsync("/v1/invoices", Http.Invoice(a, b, number + "x"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostJsonAsync("/v1/invoices", Http.Invoice(a, b, number.ToLowerInvariant()))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var found = await (await client.GetAsync($"/v1/invoices?invoice_number={number}", Cancellation)).JsonAsync();
+        var fromA = await (await client.GetAsync($"/v1/invoices?invoice_number={number}&originating_counterparty_id={a}", Cancellation)).JsonAsync();
+        var fromLive = await (await live.GetAsync($"/v1/invoices?invoice_number={number}", Cancellation)).JsonAsync();
+
+        found.GetProperty("data").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldBe([second, first]);
+        fromA.GetProperty("data").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldBe([first]);
+        fromLive.GetProperty("data").GetArrayLength().ShouldBe(0);
+    }
+
     /// <summary>Follows the cursor page by page until <c>has_more</c> is false; returns the ids in list order.</summary>
     internal static async Task<List<Guid>> WalkAsync(HttpClient client, string path, string query, int limit, string direction)
     {

@@ -190,7 +190,7 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : ApiTests(api), IClassF
         var counterparties = Parameters("/v1/counterparties");
 
         invoices.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["limit", "starting_after", "ending_before", "status", "originating_counterparty_id", "receiving_counterparty_id", "invoice_date[gte]", "invoice_date[lte]"],
+            ["limit", "starting_after", "ending_before", "status", "originating_counterparty_id", "receiving_counterparty_id", "invoice_date[gte]", "invoice_date[lte]", "invoice_number"],
             ignoreOrder: true);
         counterparties.EnumerateObject().Select(p => p.Name).ShouldBe(["limit", "starting_after", "ending_before"], ignoreOrder: true);
         Describe(invoices, "limit").ShouldBe("integer min 1 max 100 default 10");

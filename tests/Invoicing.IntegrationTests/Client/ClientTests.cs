@@ -172,6 +172,7 @@ public abstract class ClientTests(IApiFixture api) : ApiTests(api)
         (await Ids(new() { OriginatingCounterpartyId = a, InvoiceDateFrom = new DateOnly(2026, 2, 10) })).ShouldBe([march.Id, february.Id]);
         (await Ids(new() { OriginatingCounterpartyId = a, InvoiceDateTo = new DateOnly(2026, 2, 10) })).ShouldBe([february.Id, january.Id]);
         (await Ids(new() { InvoiceDateFrom = new DateOnly(2026, 2, 11), InvoiceDateTo = new DateOnly(2026, 3, 9), ReceivingCounterpartyId = a })).ShouldBe([fromC.Id]);
+        (await Ids(new() { InvoiceNumber = february.InvoiceNumber })).ShouldBe([february.Id]);
 
         var page = await client.Invoices.ListAsync(new() { OriginatingCounterpartyId = a, Limit = 2 }, Cancellation);
         page.HasMore.ShouldBeTrue();

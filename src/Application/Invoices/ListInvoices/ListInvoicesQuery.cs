@@ -15,7 +15,8 @@ public sealed record ListInvoicesQuery(
     Input<Guid> OriginatingCounterpartyId,
     Input<Guid> ReceivingCounterpartyId,
     Input<DateOnly> InvoiceDateGte,
-    Input<DateOnly> InvoiceDateLte) : IRequest<ListResponse<InvoiceResponse>>, IListQuery
+    Input<DateOnly> InvoiceDateLte,
+    Input<string> InvoiceNumber) : IRequest<ListResponse<InvoiceResponse>>, IListQuery
 {
     /// <summary>The <c>status</c> values as the API writes them.</summary>
     public static readonly IReadOnlyDictionary<string, InvoiceStatus> Statuses =
@@ -58,6 +59,12 @@ internal sealed class ListInvoicesQueryHandler(IApplicationDbContext db)
         {
             var to = request.InvoiceDateLte.Value;
             invoices = invoices.Where(i => i.InvoiceDate <= to);
+        }
+
+        if (request.InvoiceNumber.IsPresent)
+        {
+            var number = request.InvoiceNumber.Value;
+            invoices = invoices.Where(i => i.InvoiceNumber == number);
         }
 
         return Keyset.PageAsync(invoices, request, InvoiceResponse.Projection, cancellationToken);

@@ -19,5 +19,6 @@ internal sealed class ListInvoicesQueryValidator : AbstractValidator<ListInvoice
         RuleFor(x => x.ReceivingCounterpartyId).Optional();
         RuleFor(x => x.InvoiceDateGte).Optional().OverridePropertyName("invoice_date[gte]");
         RuleFor(x => x.InvoiceDateLte).Optional().OverridePropertyName("invoice_date[lte]");
+        RuleFor(x => x.InvoiceNumber).Optional();
     }
 }
