@@ -60,7 +60,7 @@ public sealed class LocalPostgres : ServerHost
 
     public override Task StartAsync() => RunAsync(
         Path.Combine(_binaries, "pg_ctl"),
-        $"-D {_directory}/data -l {_directory}/log -w -t 30 -o \"-p {_port} -k {_directory} -c listen_addresses={Containers.Loopback} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start",
+        $"-D {_directory}/data -l {_directory}/log -w -t 30 -o \"-p {_port} -k {_directory} -c listen_addresses={Containers.Loopback} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500\" start",
         AsRoot);
 
     public override Task StopAsync(string mode) =>

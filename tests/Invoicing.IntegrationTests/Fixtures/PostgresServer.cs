@@ -127,7 +127,7 @@ public sealed class PostgresServer : DatabaseServer
                 .WithPortBinding(port, PostgreSqlBuilder.PostgreSqlPort)
                 .OnLoopback()
                 .Labelled("postgres")
-                .WithCommand("-c", "max_connections=200") // as the binaries' server: many service instances at once
+                .WithCommand("-c", "max_connections=500") // as the binaries' server: many service instances and parallel test classes at once
                 .Build(),
             StartTimeout);
     }

@@ -66,6 +66,7 @@ public sealed partial class SqlServerStatementTests
         ("receiving_counterparty_id", (after, before) => Invoices(after, before, receiving: Counterparty), "[receiving_counterparty_id] = "),
         ("invoice_date_gte", (after, before) => Invoices(after, before, from: new DateOnly(2026, 1, 1)), "[invoice_date] >= "),
         ("invoice_date_lte", (after, before) => Invoices(after, before, to: new DateOnly(2026, 12, 31)), "[invoice_date] <= "),
+        ("invoice_number", (after, before) => Invoices(after, before, number: "INV-0001"), "[invoice_number] = "),
         ("every filter", (after, before) => Invoices(after, before, "void", Counterparty, Guid.CreateVersion7(), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), "[invoice_date] <= "),
     ];
 
@@ -169,7 +170,7 @@ public sealed partial class SqlServerStatementTests
     private static readonly IdempotentRequest Request = new("key-1", "POST", "/v1/invoices", new string('0', 64));
 
     private static ListInvoicesQuery Invoices(
-        Input<Guid> after, Input<Guid> before, string? status = null, Guid? originating = null, Guid? receiving = null, DateOnly? from = null, DateOnly? to = null) =>
+        Input<Guid> after, Input<Guid> before, string? status = null, Guid? originating = null, Guid? receiving = null, DateOnly? from = null, DateOnly? to = null, string? number = null) =>
         new(
             Input<long>.Of(10),
             after,
@@ -178,7 +179,8 @@ public sealed partial class SqlServerStatementTests
             originating is { } o ? Input<Guid>.Of(o) : Input<Guid>.Missing,
             receiving is { } r ? Input<Guid>.Of(r) : Input<Guid>.Missing,
             from is { } f ? Input<DateOnly>.Of(f) : Input<DateOnly>.Missing,
-            to is { } t ? Input<DateOnly>.Of(t) : Input<DateOnly>.Missing);
+            to is { } t ? Input<DateOnly>.Of(t) : Input<DateOnly>.Missing,
+            number is null ? Input<string>.Missing : Input<string>.Of(number));
 
     private static CreateInvoiceCommand Draft(string number) => new(
         Input<long>.Of(10_000),
