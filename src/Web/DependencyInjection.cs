@@ -14,6 +14,7 @@ using Invoicing.Web.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -67,6 +68,8 @@ internal static class DependencyInjection
                 // Requests are validated once, by their FluentValidation validators in the MediatR pipeline. MVC's own
                 // validation would read the data annotations that the request records carry for the OpenAPI document.
                 options.ModelValidatorProviders.Clear();
+                // Nor does it walk a bound request's members (a batch: 1000 items × every member) looking for them.
+                options.ModelMetadataDetailsProviders.Add(new NoChildValidation());
 
                 // The API reads JSON bodies, route values and query strings, never forms. MVC would otherwise parse a
                 // form-encoded body of any action without a [FromBody] (pay, void) and throw on a malformed one (a 500).
@@ -180,3 +183,16 @@ internal static class DependencyInjection
             ? context.Response.WriteAsJsonAsync(new { status = "healthy" })
             : ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorEnvelope(ErrorCodes.ServiceUnavailable, "The database is not reachable."));
 }
+
+/// <summary>
+/// MVC's model validation visits every member of a bound model, then every item of a list, to find validators; with
+/// none registered it still walks a 1000-item batch member by member (several milliseconds of CPU per batch).
+/// Requests are validated by FluentValidation (the MediatR pipeline), so MVC validates each bound value as a whole only:
+/// its state is still set (route and query values), its children are never visited.
+/// </summary>
+internal sealed class NoChildValidation : IValidationMetadataProvider
+{
+    public void CreateValidationMetadata(ValidationMetadataProviderContext context) =>
+        context.ValidationMetadata.ValidateChildren = false;
+}
+
