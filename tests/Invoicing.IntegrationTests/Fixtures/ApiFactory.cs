@@ -86,13 +86,13 @@ public sealed class ApiFactory(
 
     /// <summary>A client through <paramref name="handlers"/> (outermost first); the check sits innermost, next to the service.</summary>
     public new HttpClient CreateDefaultClient(params DelegatingHandler[] handlers) =>
-        base.CreateDefaultClient([.. handlers, new AnswerValidatingHandler(Server)]);
+        base.CreateDefaultClient([.. handlers, new AnswerValidatingHandler()]);
 
     public new HttpClient CreateDefaultClient(Uri baseAddress, params DelegatingHandler[] handlers) =>
-        base.CreateDefaultClient(baseAddress, [.. handlers, new AnswerValidatingHandler(Server)]);
+        base.CreateDefaultClient(baseAddress, [.. handlers, new AnswerValidatingHandler()]);
 
     /// <summary>A handler straight to this instance (for an <see cref="HttpClient"/> made elsewhere), checked like the clients.</summary>
-    public HttpMessageHandler CreateHandler() => new AnswerValidatingHandler(Server) { InnerHandler = Server.CreateHandler() };
+    public HttpMessageHandler CreateHandler() => new AnswerValidatingHandler { InnerHandler = Server.CreateHandler() };
 
     /// <summary>A client that authenticates with a new key of the given environment.</summary>
     public async Task<HttpClient> ClientAsync(ApiEnvironment environment = ApiEnvironment.Test)

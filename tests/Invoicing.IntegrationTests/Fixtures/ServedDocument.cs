@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Invoicing.IntegrationTests.Fixtures;
 
@@ -12,14 +11,22 @@ namespace Invoicing.IntegrationTests.Fixtures;
 /// (docs/decisions/0035): on the clients and handlers <see cref="ApiFactory"/> makes, so an answer that does not fit
 /// fails the test that received it, with the operation, the status and the schema's complaints.
 /// </summary>
-public sealed class AnswerValidatingHandler(TestServer server) : DelegatingHandler
+public sealed class AnswerValidatingHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        var document = await ServedDocument.LoadAsync(server, cancellationToken);
+        var document = await ServedDocument.LoadAsync(DocumentAsync, cancellationToken);
         var problem = await document.CheckAsync(request, response, cancellationToken);
         return problem is null ? response : throw new AnswerDoesNotFitTheDocumentException(problem);
+
+        // From the same service, past this check (the in-memory server, or Kestrel where a test starts it).
+        async Task<string> DocumentAsync()
+        {
+            using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(request.RequestUri!, "/openapi/v1.json"));
+            using var answer = await base.SendAsync(get, cancellationToken);
+            return await answer.EnsureSuccessStatusCode().Content.ReadAsStringAsync(cancellationToken);
+        }
     }
 }
 
@@ -94,7 +101,7 @@ public sealed class ServedDocument
     }
 
     /// <summary>The document, fetched once per test run from the first service that answers a checked request.</summary>
-    public static async Task<ServedDocument> LoadAsync(TestServer server, CancellationToken cancellationToken)
+    public static async Task<ServedDocument> LoadAsync(Func<Task<string>> fetch, CancellationToken cancellationToken)
     {
         if (_loaded is { } loaded)
         {
@@ -106,9 +113,7 @@ public sealed class ServedDocument
         {
             if (_loaded is null)
             {
-                using var client = server.CreateClient(); // not checked itself
-                var text = await client.GetStringAsync("/openapi/v1.json", cancellationToken);
-                _loaded = new ServedDocument(JsonNode.Parse(text)!);
+                _loaded = new ServedDocument(JsonNode.Parse(await fetch())!);
             }
 
             return _loaded;
