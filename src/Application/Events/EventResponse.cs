@@ -1,13 +1,19 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Invoicing.Application.Common.Validation;
 using Invoicing.Domain.Common;
 using Invoicing.Domain.Events;
 
 namespace Invoicing.Application.Events;
 
 /// <summary>The event object of the contract (§9). The body of a webhook delivery is this object too.</summary>
-public sealed record EventResponse(Guid Id, string Type, ApiEnvironment Environment, DateTimeOffset CreatedAt, EventData Data)
+public sealed record EventResponse(
+    Guid Id,
+    [property: OneOfValues(typeof(EventTypes), nameof(EventTypes.All))] string Type,
+    ApiEnvironment Environment,
+    DateTimeOffset CreatedAt,
+    EventData Data)
 {
     public static readonly Expression<Func<Event, EventResponse>> Projection =
         e => new EventResponse(e.Id, e.Type, e.Environment, e.CreatedAt, EventData.Parse(e.Data));
@@ -20,13 +26,11 @@ public sealed record EventResponse(Guid Id, string Type, ApiEnvironment Environm
     public static EventResponse From(Event e) => Map(e);
 }
 
-/// <summary>
-/// <c>data</c>: the resource after the change, exactly as stored (the API's own rendering of it). Typed
-/// <see cref="object"/> (it holds a <see cref="JsonElement"/>) so that the OpenAPI document shows it as any
-/// object: an invoice or a counterparty, by the event's type.
-/// </summary>
+/// <summary>The event's payload: <c>object</c> is the resource right after the change, as the API renders it (an invoice or a counterparty, by the event's type).</summary>
 public sealed record EventData(object Object)
 {
+    // Typed object (it holds the stored JsonElement); the OpenAPI document gives the member its exact schema: one of the
+    // resources whose "object" names an event type's resource (DocumentTransformer in src/Web/OpenApi).
     public static EventData Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

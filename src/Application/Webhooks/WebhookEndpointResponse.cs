@@ -1,12 +1,19 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
+using Invoicing.Application.Common.Validation;
+using Invoicing.Application.Events;
 using Invoicing.Domain.Common;
 using Invoicing.Domain.Webhooks;
 
 namespace Invoicing.Application.Webhooks;
 
-/// <summary>The webhook endpoint object (§9). <see cref="Secret"/> is set, and written, only in the answer to its creation.</summary>
-public sealed record WebhookEndpointResponse(Guid Id, ApiEnvironment Environment, string Url, IReadOnlyList<string> EnabledEvents, DateTimeOffset CreatedAt)
+/// <summary>A webhook endpoint: a URL that receives the environment's events of the enabled types (§9).</summary>
+public sealed record WebhookEndpointResponse(
+    Guid Id,
+    ApiEnvironment Environment,
+    string Url,
+    [property: OneOfValues(typeof(EventTypes), nameof(EventTypes.All), Also = [WebhookEndpoint.AllEvents])] IReadOnlyList<string> EnabledEvents,
+    DateTimeOffset CreatedAt)
 {
     public static readonly Expression<Func<WebhookEndpoint, WebhookEndpointResponse>> Projection =
         w => new WebhookEndpointResponse(w.Id, w.Environment, w.Url, w.EnabledEvents, w.CreatedAt);

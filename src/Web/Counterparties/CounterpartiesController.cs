@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Invoicing.Web.Counterparties;
 
 [ApiController]
+[ApiTag(1, "The parties an invoice is between. Create both counterparties first; an invoice names them by id.")]
 [Route("v1/counterparties")]
 public sealed class CounterpartiesController(IMediator mediator) : ControllerBase
 {
@@ -29,6 +30,7 @@ public sealed class CounterpartiesController(IMediator mediator) : ControllerBas
 
     [HttpGet("{id}", Name = "GetCounterparty")]
     [EndpointSummary("Retrieve a counterparty")]
+    [EndpointDescription("The counterparty with this id in the key's environment. An id from the other environment, or one that is not a UUID, answers 404 like an unknown one.")]
     [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.CounterpartyNotFound)]
     public Task<CounterpartyResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetCounterpartyQuery(id), cancellationToken);

@@ -11,11 +11,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Invoicing.Web.Events;
 
 [ApiController]
+[ApiTag(3, "Every change writes an event in the same transaction: list them, or fetch one by id. Webhook deliveries carry the same event objects.")]
 [Route("v1/events")]
 public sealed class EventsController(IMediator mediator) : ControllerBase
 {
     [HttpGet("{id}", Name = "GetEvent")]
     [EndpointSummary("Retrieve an event")]
+    [EndpointDescription("The event with this id in the key's environment; its `data.object` is the resource right after the change. An id from the other environment, or one that is not a UUID, answers 404 like an unknown one.")]
     [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.EventNotFound)]
     public Task<EventResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetEventQuery(id), cancellationToken);

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Invoicing.Web.Invoices;
 
 [ApiController]
+[ApiTag(2, "Invoices from one counterparty to another: create one or a batch, list and look them up, and move an `open` invoice to `paid` or `void`.")]
 [Route("v1/invoices")]
 public sealed class InvoicesController(IMediator mediator) : ControllerBase
 {
@@ -40,6 +41,7 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
 
     [HttpGet("{id}", Name = "GetInvoice")]
     [EndpointSummary("Retrieve an invoice")]
+    [EndpointDescription("The invoice with this id in the key's environment. An id from the other environment, or one that is not a UUID, answers 404 like an unknown one.")]
     [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.InvoiceNotFound)]
     public Task<InvoiceResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetInvoiceQuery(id), cancellationToken);

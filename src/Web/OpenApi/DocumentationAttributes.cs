@@ -49,3 +49,15 @@ internal sealed class QueryParameterAttribute(string name, string description) :
     /// <summary>The values a string parameter may take.</summary>
     public string[]? Values { get; init; }
 }
+
+/// <summary>
+/// The controller's tag in the document (the generator names it after the controller): what its operations are about,
+/// and its place among the tags, in the order a user meets them (<c>1</c> first). Every controller under <c>/v1</c> has one.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class ApiTagAttribute(int order, string description) : Attribute
+{
+    public int Order { get; } = order;
+
+    public string Description { get; } = description;
+}

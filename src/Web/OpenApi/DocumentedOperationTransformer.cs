@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Invoicing.Application.Common.Errors;
+using Invoicing.Web.Idempotency;
 using Invoicing.Web.Middleware;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -106,6 +107,16 @@ internal sealed class DocumentedOperationTransformer : IOpenApiOperationTransfor
             }
 
             AddHeader(response, RequestIdMiddleware.Header);
+        }
+
+        if (OperationConventions.IsPost(description))
+        {
+            // The answers the idempotency middleware stores and replays: not those given before it runs.
+            string[] before = ["401", "413", "414", "429", "431"];
+            foreach (var stored in operation.Responses.Where(r => r.Key[0] is '2' or '4' && !before.Contains(r.Key)).Select(r => r.Value).OfType<OpenApiResponse>())
+            {
+                AddHeader(stored, IdempotencyMiddleware.ReplayedHeader);
+            }
         }
 
         return Task.CompletedTask;

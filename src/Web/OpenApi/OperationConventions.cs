@@ -16,8 +16,11 @@ internal static class OperationConventions
     [
         new(_ => true, StatusCodes.Status401Unauthorized, [ErrorCodes.Unauthorized], ["WWW-Authenticate"]),
         new(HasBody, StatusCodes.Status400BadRequest, [ErrorCodes.InvalidRequest]),
-        new(HasBody, StatusCodes.Status413PayloadTooLarge, [ErrorCodes.PayloadTooLarge]),
+        new(IsPost, StatusCodes.Status400BadRequest, [ErrorCodes.InvalidRequest]), // a bad Idempotency-Key; a body that cannot be read
+        new(_ => true, StatusCodes.Status413PayloadTooLarge, [ErrorCodes.PayloadTooLarge]), // any request, by its Content-Length
+        new(_ => true, StatusCodes.Status414UriTooLong, [ErrorCodes.UriTooLong]),
         new(HasBody, StatusCodes.Status415UnsupportedMediaType, [ErrorCodes.UnsupportedMediaType]),
+        new(_ => true, StatusCodes.Status431RequestHeaderFieldsTooLarge, [ErrorCodes.HeadersTooLarge]),
         new(IsPost, StatusCodes.Status409Conflict, [ErrorCodes.IdempotencyKeyInUse]),
         new(IsPost, StatusCodes.Status422UnprocessableEntity, [ErrorCodes.IdempotencyKeyReused]),
         new(_ => true, StatusCodes.Status429TooManyRequests, [ErrorCodes.RateLimited], ["Retry-After"]),
@@ -37,6 +40,7 @@ internal static class OperationConventions
         [RequestIdMiddleware.Header] = "The request's id: the one you sent, or `req_` and 32 hex digits. It is in the service's log lines too.",
         ["WWW-Authenticate"] = "`Bearer`.",
         ["Location"] = "The URL of the created resource.",
+        [IdempotencyMiddleware.ReplayedHeader] = "`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`, replayed without running again.",
         ["Retry-After"] = "Whole seconds to wait before retrying: until the key's bucket has room again (429), or until the starting service is ready (503).",
     };
 

@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Invoicing.Application.Common.Messaging;
@@ -19,7 +21,11 @@ namespace Invoicing.Web.OpenApi;
 /// <item>a request record requires exactly its <c>[Required]</c> members;</item>
 /// <item>a batch is the JSON array of its items, 1 to <see cref="IBatchCommand{TSelf,TItem}.MaxItems"/> of them;</item>
 /// <item>every other object is one the service writes, and it writes every member (a missing value is <c>null</c>)
-/// except those ignored when null, such as the envelope's <c>items</c>.</item>
+/// except those ignored when null, such as the envelope's <c>items</c>; a member whose getter returns a literal (such as
+/// <c>object =&gt; "invoice"</c>) is that constant;</item>
+/// <item>a member declared <see cref="OneOfValuesAttribute"/> (each item, for a list) is an <c>enum</c> of those values;</item>
+/// <item>a timestamp (<see cref="DateTimeOffset"/>, written by a converter of our own) is a <c>date-time</c> string, also
+/// where it may be absent (<c>null</c>).</item>
 /// </list>
 /// </summary>
 internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
@@ -38,7 +44,12 @@ internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
         var type = context.JsonTypeInfo;
 
         // Types written by a converter of our own, or as strings by the enum converter, are strings on the wire.
-        if (type.Type == typeof(DateTimeOffset) || (schema.Enum is { Count: > 0 } && schema.Type is null))
+        if (Nullable.GetUnderlyingType(type.Type) == typeof(DateTimeOffset))
+        {
+            schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Format = "date-time";
+        }
+        else if (type.Type == typeof(DateTimeOffset) || (schema.Enum is { Count: > 0 } && schema.Type is null))
         {
             schema.Type = JsonSchemaType.String;
         }
@@ -82,6 +93,7 @@ internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
         }
 
         var member = context.JsonPropertyInfo?.AttributeProvider as MemberInfo;
+        Restrict(schema, member);
         if (InputDeclaration.IsNullable(member))
         {
             schema.Type |= JsonSchemaType.Null;
@@ -98,6 +110,22 @@ internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
         schema.Required ??= new HashSet<string>();
         foreach (var property in type.Properties.Where(p => schema.Properties!.ContainsKey(p.Name)))
         {
+            if (schema.Properties![property.Name] is OpenApiSchema written)
+            {
+                Restrict(written, property.AttributeProvider as MemberInfo);
+                if (LiteralOf(property.AttributeProvider as PropertyInfo) is { } literal)
+                {
+                    if (literal is string text)
+                    {
+                        (written.Type, written.Const) = (JsonSchemaType.String, text);
+                    }
+                    else
+                    {
+                        (written.Type, written.Enum) = (JsonSchemaType.Boolean, [JsonValue.Create((bool)literal)]);
+                    }
+                }
+            }
+
             // A member left out when null is never null when present; a non-nullable member is never null.
             if ((IgnoredWhenNull(property) || !property.IsGetNullable) && schema.Properties![property.Name] is OpenApiSchema { Type: { } kind } member)
             {
@@ -109,6 +137,45 @@ internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
                 schema.Required.Add(property.Name);
             }
         }
+    }
+
+    /// <summary>A member (or, for a list, each item) declared <see cref="OneOfValuesAttribute"/> takes only those values.</summary>
+    private static void Restrict(OpenApiSchema schema, MemberInfo? member)
+    {
+        if (member?.GetCustomAttribute<OneOfValuesAttribute>() is not { } oneOf)
+        {
+            return;
+        }
+
+        var values = oneOf.Values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+        if (schema.Type?.HasFlag(JsonSchemaType.Array) == true)
+        {
+            schema.Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = values };
+        }
+        else
+        {
+            schema.Enum = values;
+        }
+    }
+
+    /// <summary>
+    /// The value of a read-only string or boolean member whose getter returns a literal and nothing else
+    /// (<c>public string Object =&gt; "invoice";</c>, <c>public bool Deleted =&gt; true;</c>): its IL is <c>ldstr</c> or
+    /// <c>ldc.i4.0/1</c>, then <c>ret</c>. Any other member (computed, stored) is no constant.
+    /// </summary>
+    private static object? LiteralOf(PropertyInfo? property)
+    {
+        if (property is not { CanWrite: false, GetMethod: { IsStatic: false } getter } || (property.PropertyType != typeof(string) && property.PropertyType != typeof(bool)))
+        {
+            return null;
+        }
+
+        var il = getter.GetMethodBody()?.GetILAsByteArray() ?? [];
+        var body = il.SkipWhile(b => b == 0x00).ToArray(); // nop
+        var literal = property.PropertyType == typeof(string)
+            ? body is [0x72, _, _, _, _, 0x2A] // ldstr; ret
+            : body is [0x16 or 0x17, 0x2A]; // ldc.i4.0 or ldc.i4.1; ret
+        return literal ? getter.Invoke(RuntimeHelpers.GetUninitializedObject(property.DeclaringType!), null) : null;
     }
 
     private static bool IgnoredWhenNull(JsonPropertyInfo property) =>

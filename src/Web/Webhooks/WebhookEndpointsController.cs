@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Invoicing.Web.Webhooks;
 
 [ApiController]
+[ApiTag(4, "URLs that receive the environment's events as signed `POST`s (`Invoicing-Signature`), at least once each.")]
 [Route("v1/webhook_endpoints")]
 public sealed class WebhookEndpointsController(IMediator mediator) : ControllerBase
 {
@@ -30,6 +31,7 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ControllerB
 
     [HttpGet("{id}", Name = "GetWebhookEndpoint")]
     [EndpointSummary("Retrieve a webhook endpoint")]
+    [EndpointDescription("The webhook endpoint with this id in the key's environment, without its secret. An id from the other environment, or one that is not a UUID, answers 404 like an unknown one.")]
     [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.WebhookEndpointNotFound)]
     public Task<WebhookEndpointResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetWebhookEndpointQuery(id), cancellationToken);

@@ -258,7 +258,7 @@ public abstract class ClientTests(IApiFixture api) : ApiTests(api)
                 o.ApiKey = key;
                 o.BaseAddress = Factory.Server.BaseAddress;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => Factory.Server.CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(() => Factory.CreateHandler());
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<InvoicingClient>();

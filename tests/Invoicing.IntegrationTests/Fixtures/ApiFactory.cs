@@ -9,6 +9,7 @@ using Invoicing.Infrastructure.Webhooks;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,6 +60,39 @@ public sealed class ApiFactory(
     /// <summary>Another service instance on the same database with its own clock and settings.</summary>
     public ApiFactory OnSameDatabase(TimeProvider clock, IReadOnlyDictionary<string, string?>? otherSettings = null) =>
         new(Provider, connectionString, otherSettings, clock);
+
+    /// <summary>
+    /// A client of this instance whose every answer is checked against the served OpenAPI document
+    /// (<see cref="AnswerValidatingHandler"/>): an answer that does not fit fails the test that received it. The same
+    /// for every other client and handler below; they hide the base class's, which do not check.
+    /// </summary>
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
+
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        List<DelegatingHandler> handlers = [];
+        if (options.AllowAutoRedirect)
+        {
+            handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        }
+
+        if (options.HandleCookies)
+        {
+            handlers.Add(new CookieContainerHandler());
+        }
+
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
+    }
+
+    /// <summary>A client through <paramref name="handlers"/> (outermost first); the check sits innermost, next to the service.</summary>
+    public new HttpClient CreateDefaultClient(params DelegatingHandler[] handlers) =>
+        base.CreateDefaultClient([.. handlers, new AnswerValidatingHandler()]);
+
+    public new HttpClient CreateDefaultClient(Uri baseAddress, params DelegatingHandler[] handlers) =>
+        base.CreateDefaultClient(baseAddress, [.. handlers, new AnswerValidatingHandler()]);
+
+    /// <summary>A handler straight to this instance (for an <see cref="HttpClient"/> made elsewhere), checked like the clients.</summary>
+    public HttpMessageHandler CreateHandler() => new AnswerValidatingHandler { InnerHandler = Server.CreateHandler() };
 
     /// <summary>A client that authenticates with a new key of the given environment.</summary>
     public async Task<HttpClient> ClientAsync(ApiEnvironment environment = ApiEnvironment.Test)

@@ -29,7 +29,7 @@ public static class ErrorCodes
     /// <summary>Each code with its HTTP status and when it is answered: a new code is a constant above and a line here.</summary>
     public static readonly IReadOnlyDictionary<string, (int Status, string When)> Catalog = new Dictionary<string, (int, string)>
     {
-        [InvalidRequest] = (400, "Validation failed (`errors` lists every failing field or query parameter), or the body is not JSON or of the wrong shape."),
+        [InvalidRequest] = (400, "Validation failed (`errors` lists every failing field, query parameter or header, such as a blank or over-long `Idempotency-Key`), or the body is not JSON, of the wrong shape or unreadable."),
         [Unauthorized] = (401, "The API key is missing, not `Bearer`, malformed, unknown or revoked. Sends `WWW-Authenticate: Bearer`."),
         [InvoiceNotFound] = (404, "No invoice with that id in the key's environment (also for an id that is not a UUID)."),
         [CounterpartyNotFound] = (404, "No counterparty with that id in the key's environment (also for an id that is not a UUID)."),

@@ -37,3 +37,24 @@ public sealed class DefaultsToAttribute(object value) : Attribute
 {
     public object Value { get; } = value;
 }
+
+/// <summary>
+/// The member (each item, for a list) is one of a closed set of strings: those of the static list
+/// <paramref name="member"/> of <paramref name="type"/>, and <see cref="Also"/>. The OpenAPI document shows them as its
+/// <c>enum</c>, read from the same list the validator checks against, so that a value added there is documented too.
+/// Works on request members and on the members of a response record alike.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OneOfValuesAttribute(Type type, string member) : Attribute
+{
+    /// <summary>Values beyond the list's, such as <c>*</c>.</summary>
+    public string[] Also { get; init; } = [];
+
+    public IReadOnlyList<string> Values =>
+    [
+        .. (IEnumerable<string>)(type.GetField(member, BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+            ?? type.GetProperty(member, BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+            ?? throw new InvalidOperationException($"{type.Name}.{member} is no public static list of strings.")),
+        .. Also,
+    ];
+}

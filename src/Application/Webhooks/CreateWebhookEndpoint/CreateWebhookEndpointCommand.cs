@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Messaging;
 using Invoicing.Application.Common.Validation;
+using Invoicing.Application.Events;
 using Invoicing.Domain.Webhooks;
 using MediatR;
 
@@ -13,7 +14,7 @@ namespace Invoicing.Application.Webhooks.CreateWebhookEndpoint;
 /// <param name="EnabledEvents">Event types to receive: `counterparty.created`, `invoice.created`, `invoice.paid`, `invoice.voided`, or `["*"]` for all.</param>
 public sealed record CreateWebhookEndpointCommand(
     [property: Required, MinLength(1), MaxLength(WebhookEndpoint.UrlMaxLength), Url] Input<string> Url,
-    [property: Required, MinLength(1)] Input<IReadOnlyList<string>> EnabledEvents) : ICommand<WebhookEndpointResponse>;
+    [property: Required, MinLength(1), OneOfValues(typeof(EventTypes), nameof(EventTypes.All), Also = [WebhookEndpoint.AllEvents])] Input<IReadOnlyList<string>> EnabledEvents) : ICommand<WebhookEndpointResponse>;
 
 internal sealed class CreateWebhookEndpointCommandHandler(IApplicationDbContext db, IWebhookSecretProtector protector, TimeProvider time)
     : IRequestHandler<CreateWebhookEndpointCommand, WebhookEndpointResponse>
