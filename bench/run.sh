@@ -209,7 +209,7 @@ rss_kib() { awk -v f="$2" '$1 == f":" { print $2 }' "/proc/$1/status"; }
 # The self-contained parts first, so that the service/baseline comparisons run last (the latest, often quietest,
 # minutes of a run on a shared machine).
 # --- lists (bench/Lists, in-process through the service's pipeline) -----------------------------------------------
-LIST_TABLE="(not run)"; LIST_RATIO="–"
+LIST_TABLE="(not run)"; LIST_RATIO="–"; LIST_NUMBER_RATIO="–"; LIST_CREATED_RATIO="–"
 if want lists; then
 log "Lists: $LIST_ROWS invoices, deep page after $LIST_DEEP …"
 dotnet run -c "$CONFIG" --no-build --project bench/Lists -- --rows "$LIST_ROWS" --deep "$LIST_DEEP" --iterations "$LIST_ITERATIONS" >"$WORK/lists.log" 2>&1 \
@@ -217,6 +217,8 @@ dotnet run -c "$CONFIG" --no-build --project bench/Lists -- --rows "$LIST_ROWS" 
 LIST_TABLE=$(grep -E '^\|' "$WORK/lists.log")
 LIST_RATIO=$(grep -m1 -E '^deep / first \(first page, limit 10\)' "$WORK/lists.log" | sed -E 's/.*: ([0-9.]+)×/\1/')
 [ -n "$LIST_RATIO" ] || { cat "$WORK/lists.log"; die "no ratio from the lists benchmark"; }
+LIST_NUMBER_RATIO=$(grep -m1 -E '^deep / first \(invoice_number of the newest invoice\)' "$WORK/lists.log" | sed -E 's/.*: ([0-9.]+)×/\1/')
+LIST_CREATED_RATIO=$(grep -m1 -E '^deep / first \(first page, created range, limit 10\)' "$WORK/lists.log" | sed -E 's/.*: ([0-9.]+)×/\1/')
 fi
 
 # --- micro-benchmarks (BenchmarkDotNet, in process) ----------------------------------------------------------------
@@ -342,6 +344,8 @@ $TABLE
 | measure | value | goal |
 |---|---:|---|
 | list, deep page (after ${LIST_DEEP}) vs first page, limit 10, median ($LIST_ROWS invoices) | ${LIST_RATIO}× | ≤ 1.5× |
+| lookup by invoice_number, an invoice ${LIST_DEEP} deep vs the newest, median | ${LIST_NUMBER_RATIO}× | ≤ 1.5× |
+| created range, deep page vs first page, limit 10, median | ${LIST_CREATED_RATIO}× | ≤ 1.5× |
 | peak RSS of the service, POST saturation, three runs of ${RSS_DURATION} s | $PEAK_RSS | ≤ 250 MB, no growth |
 | cold start to /health/ready (SQLite, $COLD_BUILD, new database), median of $COLD_RUNS | $COLD_MS ms (${COLD[*]}); CPU $COLD_CPU_MS ms | ≤ 1500 ms |
 

@@ -94,6 +94,21 @@ internal static class Benchmark
         var cursor = (Guid)(await ScalarAsync(
             "SELECT id FROM invoices WHERE environment = 'test' ORDER BY id DESC OFFSET @skip LIMIT 1", ("skip", deep - 1)))!;
 
+        // Lookups (§10): an invoice number near the top and one 900,000 deep (row n's number is BENCH-n); and a
+        // created range covering the test invoices from 950,000 deep to 50,000 deep (whole seconds, as the API
+        // compares), whose deep page is after the same cursor.
+        var newestNumber = (string)(await ScalarAsync("SELECT invoice_number FROM invoices WHERE environment = 'test' ORDER BY id DESC LIMIT 1"))!;
+        var deepNumber = (string)(await ScalarAsync("SELECT invoice_number FROM invoices WHERE id = @id", ("id", cursor)))!;
+        async Task<string> CreatedAtDepthAsync(int depth)
+        {
+            var created = (DateTime)(await ScalarAsync(
+                "SELECT created_at FROM invoices WHERE environment = 'test' ORDER BY id DESC OFFSET @skip LIMIT 1", ("skip", depth - 1)))!;
+            return created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
+
+        var (rangeFrom, rangeTo) = (await CreatedAtDepthAsync(rows - (rows / 20)), await CreatedAtDepthAsync(rows / 20));
+        var range = $"created[gte]={rangeFrom}&created[lte]={rangeTo}";
+
         var cases = new (string Name, string Url)[]
         {
             ("first page, limit 10", "/v1/invoices?limit=10"),
@@ -104,6 +119,12 @@ internal static class Benchmark
             ($"deep page, status=paid, limit 10", $"/v1/invoices?limit=10&status=paid&starting_after={cursor}"),
             ("first page, originating_counterparty_id, limit 10", $"/v1/invoices?limit=10&originating_counterparty_id={originating}"),
             ($"deep page, originating_counterparty_id, limit 10", $"/v1/invoices?limit=10&originating_counterparty_id={originating}&starting_after={cursor}"),
+            ("invoice_number of the newest invoice", $"/v1/invoices?limit=10&invoice_number={newestNumber}"),
+            ($"invoice_number of the invoice {deep:N0} deep", $"/v1/invoices?limit=10&invoice_number={deepNumber}"),
+            ("first page, created range, limit 10", $"/v1/invoices?limit=10&{range}"),
+            ("deep page, created range, limit 10", $"/v1/invoices?limit=10&{range}&starting_after={cursor}"),
+            ("first page, created range and status=paid, limit 10", $"/v1/invoices?limit=10&{range}&status=paid"),
+            ("deep page, created range and status=paid, limit 10", $"/v1/invoices?limit=10&{range}&status=paid&starting_after={cursor}"),
         };
 
         Console.WriteLine($"Measuring {iterations} requests per case (after {iterations / 10} warm-up requests), cases interleaved …");
@@ -139,7 +160,9 @@ internal static class Benchmark
             Console.WriteLine($"deep / first ({cases[pair].Name}): {Percentile(timings[pair + 1], 0.5) / Percentile(timings[pair], 0.5):F2}×");
         }
 
-        foreach (var c in new[] { 1, 5, 6 })
+        Console.WriteLine();
+        Console.WriteLine($"created range: {range}");
+        foreach (var c in new[] { 1, 5, 6, 8, 9, 10, 11, 13 })
         {
             await GetAsync(cases[c].Url);
             var (sql, parameters) = app.Commands.Last!.Value;

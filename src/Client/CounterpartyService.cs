@@ -23,16 +23,16 @@ public sealed class CounterpartyService
     public Task<Counterparty> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         _transport.GetAsync<Counterparty>($"v1/counterparties/{id:D}", cancellationToken);
 
-    /// <summary><c>GET /v1/counterparties</c>: one page, newest first.</summary>
-    public Task<ListPage<Counterparty>> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+    /// <summary><c>GET /v1/counterparties</c>: one page, newest first, only created within <see cref="CounterpartyListOptions.CreatedGte"/> … <see cref="CounterpartyListOptions.CreatedLte"/> when set.</summary>
+    public Task<ListPage<Counterparty>> ListAsync(CounterpartyListOptions? options = null, CancellationToken cancellationToken = default) =>
         _transport.GetAsync<ListPage<Counterparty>>(ApiTransport.PathWithQuery("v1/counterparties", options), cancellationToken);
 
     /// <summary>
     /// Every counterparty, newest first, fetching page after page (of <see cref="ListOptions.Limit"/> items)
     /// as the enumeration goes. Starts after <see cref="ListOptions.StartingAfter"/> when it is set.
     /// </summary>
-    public IAsyncEnumerable<Counterparty> ListAllAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
-        Pages.WalkAsync(options ?? new ListOptions(), ListAsync, c => c.Id, cancellationToken);
+    public IAsyncEnumerable<Counterparty> ListAllAsync(CounterpartyListOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pages.WalkAsync<Counterparty, CounterpartyListOptions>(options ?? new CounterpartyListOptions(), ListAsync, c => c.Id, cancellationToken);
 }
 
 /// <summary>Walks a list forwards with <c>starting_after</c> until <c>has_more</c> is false.</summary>

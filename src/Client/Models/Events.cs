@@ -105,6 +105,15 @@ public sealed record EventListOptions : ListOptions
     /// <summary>Only events of this type, one of <see cref="InvoicingEventTypes"/> (not <c>*</c>).</summary>
     public string? Type { get; init; }
 
+    /// <summary>
+    /// Only events created at or after this instant (<c>created[gte]</c>). The API compares whole seconds, as it
+    /// writes <c>created_at</c>: a bound within a second starts at the next whole one.
+    /// </summary>
+    public DateTimeOffset? CreatedGte { get; init; }
+
+    /// <summary>Only events created at or before this instant (<c>created[lte]</c>), to the end of its second.</summary>
+    public DateTimeOffset? CreatedLte { get; init; }
+
     internal override IEnumerable<KeyValuePair<string, string>> QueryParameters()
     {
         foreach (var parameter in base.QueryParameters())
@@ -115,6 +124,11 @@ public sealed record EventListOptions : ListOptions
         if (Type is { } type)
         {
             yield return new("type", type);
+        }
+
+        foreach (var parameter in CreatedRange(CreatedGte, CreatedLte))
+        {
+            yield return parameter;
         }
     }
 }

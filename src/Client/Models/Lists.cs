@@ -53,6 +53,42 @@ public record ListOptions
             yield return new("ending_before", before.ToString("D"));
         }
     }
+
+    /// <summary><c>created[gte]</c> / <c>created[lte]</c> when set, in RFC 3339 UTC (<c>2026-12-05T07:00:00.25Z</c>).</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> CreatedRange(DateTimeOffset? gte, DateTimeOffset? lte)
+    {
+        if (gte is { } from)
+        {
+            yield return new("created[gte]", Rfc3339(from));
+        }
+
+        if (lte is { } to)
+        {
+            yield return new("created[lte]", Rfc3339(to));
+        }
+    }
+
+    private static string Rfc3339(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Paging and the created range of <c>GET /v1/counterparties</c> (§4, §10).</summary>
+public sealed record CounterpartyListOptions : ListOptions
+{
+    /// <summary>
+    /// Only counterparties created at or after this instant (<c>created[gte]</c>). The API compares whole seconds, as it
+    /// writes <c>created_at</c>: a bound within a second starts at the next whole one.
+    /// </summary>
+    public DateTimeOffset? CreatedGte { get; init; }
+
+    /// <summary>
+    /// Only counterparties created at or before this instant (<c>created[lte]</c>), to the end of its second: the
+    /// <see cref="Counterparty.CreatedAt"/> of one you have listed includes it.
+    /// </summary>
+    public DateTimeOffset? CreatedLte { get; init; }
+
+    internal override IEnumerable<KeyValuePair<string, string>> QueryParameters() =>
+        base.QueryParameters().Concat(CreatedRange(CreatedGte, CreatedLte));
 }
 
 /// <summary>Paging and filters of <c>GET /v1/invoices</c> (§5.2); filters combine with AND.</summary>
@@ -75,6 +111,18 @@ public sealed record InvoiceListOptions : ListOptions
 
     /// <summary>Only invoices with exactly this number (<c>invoice_number</c>).</summary>
     public string? InvoiceNumber { get; init; }
+
+    /// <summary>
+    /// Only invoices created at or after this instant (<c>created[gte]</c>). The API compares whole seconds, as it
+    /// writes <c>created_at</c>: a bound within a second starts at the next whole one.
+    /// </summary>
+    public DateTimeOffset? CreatedGte { get; init; }
+
+    /// <summary>
+    /// Only invoices created at or before this instant (<c>created[lte]</c>), to the end of its second: the
+    /// <see cref="Invoice.CreatedAt"/> of one you have listed includes it.
+    /// </summary>
+    public DateTimeOffset? CreatedLte { get; init; }
 
     internal override IEnumerable<KeyValuePair<string, string>> QueryParameters()
     {
@@ -117,6 +165,11 @@ public sealed record InvoiceListOptions : ListOptions
         if (InvoiceNumber is { } number)
         {
             yield return new("invoice_number", number);
+        }
+
+        foreach (var parameter in CreatedRange(CreatedGte, CreatedLte))
+        {
+            yield return parameter;
         }
     }
 }

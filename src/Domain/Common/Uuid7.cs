@@ -32,6 +32,14 @@ public static class Uuid7
         return Write(fresh);
     }
 
+    /// <summary>
+    /// The smallest UUID whose 48-bit timestamp is <paramref name="unixMilliseconds"/> (clamped to 0 … 2^48 − 1), all other
+    /// bits zero: every UUIDv7 of that millisecond or later sorts at or after it, every earlier one before it. A range of
+    /// creation times is thereby a range of ids, which is the order lists walk (docs/decisions/0040).
+    /// </summary>
+    public static Guid FirstOf(long unixMilliseconds) =>
+        Write((UInt128)(ulong)Math.Clamp(unixMilliseconds, 0, (1L << 48) - 1) << 80);
+
     private static UInt128 Increment(UInt128 value)
     {
         var milliseconds = value >> 80;

@@ -37,16 +37,20 @@ public sealed class CounterpartiesController(IMediator mediator) : ControllerBas
 
     [HttpGet(Name = "ListCounterparties")]
     [EndpointSummary("List counterparties")]
-    [EndpointDescription("The key's environment's counterparties, newest first, one page at a time. A bad parameter is a field error named as the parameter.")]
-    [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
-    [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
-    [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
+    [EndpointDescription("The key's environment's counterparties, newest first, one page at a time. The created range combines with either cursor. A bad parameter is a field error named as the parameter.")]
+    [QueryParameter("limit", ListParameters.Limit, IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
+    [QueryParameter("starting_after", ListParameters.StartingAfter, Format = "uuid")]
+    [QueryParameter("ending_before", ListParameters.EndingBefore, Format = "uuid")]
+    [QueryParameter("created[gte]", ListParameters.CreatedGte, Format = "date-time")]
+    [QueryParameter("created[lte]", ListParameters.CreatedLte, Format = "date-time")]
     [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]
     public Task<ListResponse<CounterpartyResponse>> List(CancellationToken cancellationToken) =>
         mediator.Send(
             new ListCounterpartiesQuery(
                 QueryReader.Integer(Request.Query, "limit"),
                 QueryReader.Uuid(Request.Query, "starting_after"),
-                QueryReader.Uuid(Request.Query, "ending_before")),
+                QueryReader.Uuid(Request.Query, "ending_before"),
+                QueryReader.Timestamp(Request.Query, "created[gte]"),
+                QueryReader.Timestamp(Request.Query, "created[lte]")),
             cancellationToken);
 }

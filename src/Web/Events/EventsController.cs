@@ -25,10 +25,12 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
     [HttpGet(Name = "ListEvents")]
     [EndpointSummary("List events")]
     [EndpointDescription("The key's environment's events, newest first, one page at a time. Each event's `data.object` is the resource after the change, as the API renders it.")]
-    [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
-    [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
-    [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
+    [QueryParameter("limit", ListParameters.Limit, IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
+    [QueryParameter("starting_after", ListParameters.StartingAfter, Format = "uuid")]
+    [QueryParameter("ending_before", ListParameters.EndingBefore, Format = "uuid")]
     [QueryParameter("type", "Only events of this type.", Values = [EventTypes.CounterpartyCreated, EventTypes.InvoiceCreated, EventTypes.InvoicePaid, EventTypes.InvoiceVoided])]
+    [QueryParameter("created[gte]", ListParameters.CreatedGte, Format = "date-time")]
+    [QueryParameter("created[lte]", ListParameters.CreatedLte, Format = "date-time")]
     [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]
     public Task<ListResponse<EventResponse>> List(CancellationToken cancellationToken) =>
         mediator.Send(
@@ -36,6 +38,8 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
                 QueryReader.Integer(Request.Query, "limit"),
                 QueryReader.Uuid(Request.Query, "starting_after"),
                 QueryReader.Uuid(Request.Query, "ending_before"),
-                QueryReader.String(Request.Query, "type")),
+                QueryReader.String(Request.Query, "type"),
+                QueryReader.Timestamp(Request.Query, "created[gte]"),
+                QueryReader.Timestamp(Request.Query, "created[lte]")),
             cancellationToken);
 }

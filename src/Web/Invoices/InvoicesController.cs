@@ -49,15 +49,17 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
     [HttpGet(Name = "ListInvoices")]
     [EndpointSummary("List invoices")]
     [EndpointDescription("The key's environment's invoices, newest first, one page at a time. Filters combine with AND and with either cursor. A bad parameter is a field error named as the parameter.")]
-    [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
-    [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
-    [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
+    [QueryParameter("limit", ListParameters.Limit, IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
+    [QueryParameter("starting_after", ListParameters.StartingAfter, Format = "uuid")]
+    [QueryParameter("ending_before", ListParameters.EndingBefore, Format = "uuid")]
     [QueryParameter("status", "Only invoices with this status.", Values = ["open", "paid", "void"])]
     [QueryParameter("originating_counterparty_id", "Only invoices from this counterparty.", Format = "uuid")]
     [QueryParameter("receiving_counterparty_id", "Only invoices to this counterparty.", Format = "uuid")]
     [QueryParameter("invoice_date[gte]", "Only invoices whose `invoice_date` is on or after this date.", Format = "date")]
     [QueryParameter("invoice_date[lte]", "Only invoices whose `invoice_date` is on or before this date.", Format = "date")]
     [QueryParameter("invoice_number", "Only invoices with exactly this `invoice_number` (§10).")]
+    [QueryParameter("created[gte]", ListParameters.CreatedGte, Format = "date-time")]
+    [QueryParameter("created[lte]", ListParameters.CreatedLte, Format = "date-time")]
     [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]
     public Task<ListResponse<InvoiceResponse>> List(CancellationToken cancellationToken)
     {
@@ -72,7 +74,9 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
                 QueryReader.Uuid(query, "receiving_counterparty_id"),
                 QueryReader.Date(query, "invoice_date[gte]"),
                 QueryReader.Date(query, "invoice_date[lte]"),
-                QueryReader.String(query, "invoice_number")),
+                QueryReader.String(query, "invoice_number"),
+                QueryReader.Timestamp(query, "created[gte]"),
+                QueryReader.Timestamp(query, "created[lte]")),
             cancellationToken);
     }
 

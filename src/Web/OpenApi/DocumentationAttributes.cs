@@ -37,7 +37,7 @@ internal sealed class QueryParameterAttribute(string name, string description) :
 
     public bool IsInteger { get; init; }
 
-    /// <summary><c>uuid</c> or <c>date</c> for strings.</summary>
+    /// <summary><c>uuid</c>, <c>date</c> or <c>date-time</c> (RFC 3339) for strings.</summary>
     public string? Format { get; init; }
 
     public long Minimum { get; init; } = long.MinValue;

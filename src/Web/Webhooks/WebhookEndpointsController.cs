@@ -39,9 +39,9 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ControllerB
     [HttpGet(Name = "ListWebhookEndpoints")]
     [EndpointSummary("List webhook endpoints")]
     [EndpointDescription("The key's environment's webhook endpoints, newest first, one page at a time. Secrets are never listed.")]
-    [QueryParameter("limit", "How many items the page holds.", IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
-    [QueryParameter("starting_after", "An id from the previous page: this page holds the items after it (older).", Format = "uuid")]
-    [QueryParameter("ending_before", "An id from the previous page: this page holds the items before it (newer). Not together with `starting_after`.", Format = "uuid")]
+    [QueryParameter("limit", ListParameters.Limit, IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
+    [QueryParameter("starting_after", ListParameters.StartingAfter, Format = "uuid")]
+    [QueryParameter("ending_before", ListParameters.EndingBefore, Format = "uuid")]
     [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]
     public Task<ListResponse<WebhookEndpointResponse>> List(CancellationToken cancellationToken) =>
         mediator.Send(

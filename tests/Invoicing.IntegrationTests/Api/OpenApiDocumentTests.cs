@@ -189,14 +189,22 @@ public sealed partial class OpenApiDocumentTests(SqliteApi api) : ApiTests(api),
 
         var invoices = Parameters("/v1/invoices");
         var counterparties = Parameters("/v1/counterparties");
+        var events = Parameters("/v1/events");
 
         invoices.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["limit", "starting_after", "ending_before", "status", "originating_counterparty_id", "receiving_counterparty_id", "invoice_date[gte]", "invoice_date[lte]", "invoice_number"],
+            ["limit", "starting_after", "ending_before", "status", "originating_counterparty_id", "receiving_counterparty_id", "invoice_date[gte]", "invoice_date[lte]", "invoice_number", "created[gte]", "created[lte]"],
             ignoreOrder: true);
-        counterparties.EnumerateObject().Select(p => p.Name).ShouldBe(["limit", "starting_after", "ending_before"], ignoreOrder: true);
+        counterparties.EnumerateObject().Select(p => p.Name).ShouldBe(["limit", "starting_after", "ending_before", "created[gte]", "created[lte]"], ignoreOrder: true);
+        events.EnumerateObject().Select(p => p.Name).ShouldBe(["limit", "starting_after", "ending_before", "type", "created[gte]", "created[lte]"], ignoreOrder: true);
         Describe(invoices, "limit").ShouldBe("integer min 1 max 100 default 10");
         Describe(counterparties, "starting_after").ShouldBe("string uuid");
         Describe(invoices, "invoice_date[gte]").ShouldBe("string date");
+        foreach (var list in new[] { invoices, counterparties, events })
+        {
+            Describe(list, "created[gte]").ShouldBe("string date-time");
+            Describe(list, "created[lte]").ShouldBe("string date-time");
+        }
+
         invoices.GetProperty("status").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ShouldBe(["open", "paid", "void"]);
         foreach (var action in new[] { "pay", "void" })
         {

@@ -190,6 +190,55 @@ public abstract class ClientTests(IApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task Lists_take_a_created_range_sent_as_RFC_3339_UTC()
+    {
+        using var slot = await CreationSlots.TakeAsync(Cancellation);
+        await using var instance = Factory.OnSameDatabase(slot.Clock);
+        var recorder = new RecordingHandler();
+        var client = await instance.InvoicingClientAsync(recorder: recorder);
+        async Task<Guid> CounterpartyAt(double at)
+        {
+            slot.MoveTo(at);
+            return (await client.Counterparties.CreateAsync(new() { Name = $"At {at}" }, cancellationToken: Cancellation)).Id;
+        }
+
+        async Task<Invoice> InvoiceAt(double at, Guid from, Guid to, string? number = null)
+        {
+            slot.MoveTo(at);
+            return await client.Invoices.CreateAsync(ClientFactory.Invoice(from, to, number: number), cancellationToken: Cancellation);
+        }
+
+        var (a, b) = (await CounterpartyAt(0), await CounterpartyAt(1));
+        var first = await InvoiceAt(10, a, b);
+        var second = await InvoiceAt(11.5, a, b);
+        var third = await InvoiceAt(12, b, a, first.InvoiceNumber);
+
+        // An offset is sent as UTC; the API compares whole seconds, so the listed CreatedAt of an item includes it.
+        var from = slot.At(11).ToOffset(TimeSpan.FromHours(-3));
+        (await client.Invoices.ListAsync(new() { CreatedGte = from, CreatedLte = second.CreatedAt }, Cancellation)).Data.ShouldBe([second]);
+        recorder.Attempts.Last().PathAndQuery.ShouldBe(
+            $"/v1/invoices?created%5Bgte%5D={Escaped(slot.At(11), "ss")}&created%5Blte%5D={Escaped(slot.At(11), "ss")}");
+        (await client.Invoices.ListAsync(new() { CreatedGte = slot.At(10.25) }, Cancellation)).Data.ShouldBe([third, second]);
+        recorder.Attempts.Last().PathAndQuery.ShouldBe($"/v1/invoices?created%5Bgte%5D={Escaped(slot.At(10.25), "ss.FFFFFFF")}");
+        (await client.Invoices.ListAsync(new() { InvoiceNumber = first.InvoiceNumber, CreatedLte = slot.At(11), Status = InvoiceStatus.Open }, Cancellation)).Data.ShouldBe([first]);
+        (await client.Invoices.ListAllAsync(new() { CreatedGte = slot.At(10), CreatedLte = slot.At(12), Limit = 1 }, Cancellation).ToListAsync(Cancellation))
+            .ShouldBe([third, second, first]);
+
+        (await client.Counterparties.ListAsync(new() { CreatedGte = slot.At(1), CreatedLte = slot.At(1) }, Cancellation)).Data.Select(c => c.Id).ShouldBe([b]);
+        (await client.Counterparties.ListAllAsync(new() { CreatedGte = slot.At(0), CreatedLte = slot.At(2), Limit = 1 }, Cancellation).Select(c => c.Id).ToListAsync(Cancellation))
+            .ShouldBe([b, a]);
+        var events = await client.Events.ListAsync(new() { Type = InvoicingEventTypes.InvoiceCreated, CreatedGte = slot.At(11), CreatedLte = slot.At(12) }, Cancellation);
+        events.Data.Select(e => e.Data.AsInvoice().Id).ShouldBe([third.Id, second.Id]);
+
+        var error = await Should.ThrowAsync<InvoicingException>(() => client.Invoices.ListAsync(new() { CreatedGte = slot.At(12), CreatedLte = slot.At(11), Limit = 0 }, Cancellation));
+        error.Errors.Select(e => e.Field).ShouldBe(["limit"]); // crossed bounds are no error: an empty list
+        (await client.Invoices.ListAsync(new() { CreatedGte = slot.At(12), CreatedLte = slot.At(11) }, Cancellation)).Data.ShouldBeEmpty();
+
+        static string Escaped(DateTimeOffset instant, string seconds) =>
+            Uri.EscapeDataString(instant.UtcDateTime.ToString($"yyyy-MM-dd'T'HH:mm:{seconds}'Z'", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_bad_list_parameter_is_an_invalid_request_naming_it()
     {
         var client = await Factory.InvoicingClientAsync();

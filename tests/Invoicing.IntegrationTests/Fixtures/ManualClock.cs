@@ -1,11 +1,16 @@
 namespace Invoicing.IntegrationTests.Fixtures;
 
 /// <summary>A clock that moves only when a test says so (timers still run on real time).</summary>
-public sealed class ManualClock : TimeProvider
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private long _elapsedTicks;
 
-    public DateTimeOffset Start { get; } = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+    public ManualClock()
+        : this(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public DateTimeOffset Start { get; } = start;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 

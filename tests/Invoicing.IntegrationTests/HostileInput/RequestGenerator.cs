@@ -109,6 +109,12 @@ internal sealed class RequestGenerator(ApiSurface surface)
         {
             valid = Date.Select(d => new QueryPart(parameter.Name, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
+        else if (schema.ValueKind == System.Text.Json.JsonValueKind.Object && schema.TryGetProperty("format", out var dateTime) && dateTime.GetString() == "date-time")
+        {
+            valid = from d in Date
+                    from second in G.Int(0, 86_399)
+                    select new QueryPart(parameter.Name, d.ToDateTime(TimeOnly.MinValue).AddSeconds(second).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        }
         else if (BodyShape.Type(schema) == "integer")
         {
             valid = G.Freq((5, G.Int(1, 100)), (1, G.Pick(0, -1, 101, int.MaxValue))).Select(n => new QueryPart(parameter.Name, n.ToString(CultureInfo.InvariantCulture)));

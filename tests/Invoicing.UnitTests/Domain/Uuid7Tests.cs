@@ -38,4 +38,18 @@ public sealed class Uuid7Tests
 
         second.ShouldBeGreaterThan(first);
     }
+
+    [Fact]
+    public void The_first_id_of_a_millisecond_sorts_before_every_id_made_in_it_and_after_every_earlier_one()
+    {
+        var at = DateTimeOffset.UtcNow.AddDays(-1); // not Uuid7.Next beyond now: that would move this run's generator
+        var milliseconds = at.ToUnixTimeMilliseconds();
+
+        var first = Uuid7.FirstOf(milliseconds);
+
+        first.ToString("N").ShouldBe(milliseconds.ToString("x12", System.Globalization.CultureInfo.InvariantCulture) + new string('0', 20));
+        Guid.CreateVersion7(at).ShouldBeGreaterThan(first);
+        Guid.CreateVersion7(at.AddMilliseconds(-1)).ShouldBeLessThan(first);
+        Uuid7.FirstOf(-1).ShouldBe(Guid.Empty); // before 1970: nothing sorts lower
+    }
 }

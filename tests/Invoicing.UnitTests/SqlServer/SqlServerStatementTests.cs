@@ -49,6 +49,10 @@ public sealed partial class SqlServerStatementTests
 
     private static readonly Guid Counterparty = Guid.CreateVersion7();
 
+    private static readonly DateTimeOffset CreatedFrom = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly DateTimeOffset CreatedTo = new(2026, 11, 30, 23, 59, 59, TimeSpan.Zero);
+
     /// <summary>A list's three ways to page: first page, after a cursor, before a cursor.</summary>
     private static readonly (string Name, Input<Guid> After, Input<Guid> Before)[] Cursors =
     [
@@ -67,7 +71,10 @@ public sealed partial class SqlServerStatementTests
         ("invoice_date_gte", (after, before) => Invoices(after, before, from: new DateOnly(2026, 1, 1)), "[invoice_date] >= "),
         ("invoice_date_lte", (after, before) => Invoices(after, before, to: new DateOnly(2026, 12, 31)), "[invoice_date] <= "),
         ("invoice_number", (after, before) => Invoices(after, before, number: "INV-0001"), "[invoice_number] = "),
-        ("every filter", (after, before) => Invoices(after, before, "void", Counterparty, Guid.CreateVersion7(), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), "[invoice_date] <= "),
+        ("created_gte", (after, before) => Invoices(after, before, createdFrom: CreatedFrom), "[id] >= "),
+        ("created_lte", (after, before) => Invoices(after, before, createdTo: CreatedTo), "FROM [invoices]"),
+        ("invoice_number and created range", (after, before) => Invoices(after, before, number: "INV-0001", createdFrom: CreatedFrom, createdTo: CreatedTo), "[id] >= "),
+        ("every filter", (after, before) => Invoices(after, before, "void", Counterparty, Guid.CreateVersion7(), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "INV-0001", CreatedFrom, CreatedTo), "[invoice_date] <= "),
     ];
 
     /// <summary>Shape name → what sends it and a fragment its SQL must contain.</summary>
@@ -128,9 +135,11 @@ public sealed partial class SqlServerStatementTests
                 shapes[$"list invoices, {filter}, {cursor}"] = (s => Send(s, query(after, before)), fragment);
             }
 
-            shapes[$"list counterparties, {cursor}"] = (s => Send(s, new ListCounterpartiesQuery(Input<long>.Of(10), after, before)), "FROM [counterparties]");
-            shapes[$"list events, {cursor}"] = (s => Send(s, new ListEventsQuery(Input<long>.Of(10), after, before, Input<string>.Missing)), "FROM [events]");
-            shapes[$"list events, type, {cursor}"] = (s => Send(s, new ListEventsQuery(Input<long>.Of(10), after, before, Input<string>.Of("invoice.paid"))), "[type] = ");
+            shapes[$"list counterparties, {cursor}"] = (s => Send(s, new ListCounterpartiesQuery(Input<long>.Of(10), after, before, Input<DateTimeOffset>.Missing, Input<DateTimeOffset>.Missing)), "FROM [counterparties]");
+            shapes[$"list counterparties, created range, {cursor}"] = (s => Send(s, new ListCounterpartiesQuery(Input<long>.Of(10), after, before, Input<DateTimeOffset>.Of(CreatedFrom), Input<DateTimeOffset>.Of(CreatedTo))), "[id] >= ");
+            shapes[$"list events, {cursor}"] = (s => Send(s, new ListEventsQuery(Input<long>.Of(10), after, before, Input<string>.Missing, Input<DateTimeOffset>.Missing, Input<DateTimeOffset>.Missing)), "FROM [events]");
+            shapes[$"list events, type, {cursor}"] = (s => Send(s, new ListEventsQuery(Input<long>.Of(10), after, before, Input<string>.Of("invoice.paid"), Input<DateTimeOffset>.Missing, Input<DateTimeOffset>.Missing)), "[type] = ");
+            shapes[$"list events, type and created range, {cursor}"] = (s => Send(s, new ListEventsQuery(Input<long>.Of(10), after, before, Input<string>.Of("invoice.paid"), Input<DateTimeOffset>.Of(CreatedFrom), Input<DateTimeOffset>.Of(CreatedTo))), "[id] >= ");
             shapes[$"list webhook endpoints, {cursor}"] = (s => Send(s, new ListWebhookEndpointsQuery(Input<long>.Of(10), after, before)), "FROM [webhook_endpoints]");
         }
 
@@ -170,7 +179,16 @@ public sealed partial class SqlServerStatementTests
     private static readonly IdempotentRequest Request = new("key-1", "POST", "/v1/invoices", new string('0', 64));
 
     private static ListInvoicesQuery Invoices(
-        Input<Guid> after, Input<Guid> before, string? status = null, Guid? originating = null, Guid? receiving = null, DateOnly? from = null, DateOnly? to = null, string? number = null) =>
+        Input<Guid> after,
+        Input<Guid> before,
+        string? status = null,
+        Guid? originating = null,
+        Guid? receiving = null,
+        DateOnly? from = null,
+        DateOnly? to = null,
+        string? number = null,
+        DateTimeOffset? createdFrom = null,
+        DateTimeOffset? createdTo = null) =>
         new(
             Input<long>.Of(10),
             after,
@@ -180,7 +198,9 @@ public sealed partial class SqlServerStatementTests
             receiving is { } r ? Input<Guid>.Of(r) : Input<Guid>.Missing,
             from is { } f ? Input<DateOnly>.Of(f) : Input<DateOnly>.Missing,
             to is { } t ? Input<DateOnly>.Of(t) : Input<DateOnly>.Missing,
-            number is null ? Input<string>.Missing : Input<string>.Of(number));
+            number is null ? Input<string>.Missing : Input<string>.Of(number),
+            createdFrom is { } cf ? Input<DateTimeOffset>.Of(cf) : Input<DateTimeOffset>.Missing,
+            createdTo is { } ct ? Input<DateTimeOffset>.Of(ct) : Input<DateTimeOffset>.Missing);
 
     private static CreateInvoiceCommand Draft(string number) => new(
         Input<long>.Of(10_000),

@@ -21,6 +21,7 @@ public static class FieldErrorCodes
     public const string InvalidStringMessage = "Not a valid string.";
     public const string InvalidUuidMessage = "Must be a valid UUID.";
     public const string InvalidDateMessage = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
+    public const string InvalidDateTimeMessage = "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm:ss[.uuuuuu](Z|+HH:MM|-HH:MM).";
     public const string InvalidEmailMessage = "Enter a valid email address.";
     public const string InvalidCurrencyMessage = "Must be a three-letter lowercase ISO 4217 currency code.";
     public const string NullCharacterMessage = "Null characters are not allowed.";

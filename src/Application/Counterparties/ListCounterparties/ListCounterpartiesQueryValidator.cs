@@ -7,6 +7,9 @@ namespace Invoicing.Application.Counterparties.ListCounterparties;
 
 internal sealed class ListCounterpartiesQueryValidator : AbstractValidator<ListCounterpartiesQuery>
 {
-    public ListCounterpartiesQueryValidator(IApplicationDbContext db) =>
+    public ListCounterpartiesQueryValidator(IApplicationDbContext db)
+    {
         Include(new ListQueryValidator<ListCounterpartiesQuery>((id, ct) => db.Counterparties.AnyAsync(c => c.Id == id, ct)));
+        Include(new CreatedRangeValidator<ListCounterpartiesQuery>());
+    }
 }

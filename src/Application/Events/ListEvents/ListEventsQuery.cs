@@ -5,9 +5,14 @@ using MediatR;
 
 namespace Invoicing.Application.Events.ListEvents;
 
-/// <summary><c>GET /v1/events</c> (§9, §6), optionally only one <c>type</c>.</summary>
-public sealed record ListEventsQuery(Input<long> Limit, Input<Guid> StartingAfter, Input<Guid> EndingBefore, Input<string> Type)
-    : IRequest<ListResponse<EventResponse>>, IListQuery;
+/// <summary><c>GET /v1/events</c> (§9, §6), optionally only one <c>type</c> and only those created within a range (§10).</summary>
+public sealed record ListEventsQuery(
+    Input<long> Limit,
+    Input<Guid> StartingAfter,
+    Input<Guid> EndingBefore,
+    Input<string> Type,
+    Input<DateTimeOffset> CreatedGte,
+    Input<DateTimeOffset> CreatedLte) : IRequest<ListResponse<EventResponse>>, IListQuery, ICreatedRangeQuery;
 
 internal sealed class ListEventsQueryHandler(IApplicationDbContext db)
     : IRequestHandler<ListEventsQuery, ListResponse<EventResponse>>
@@ -21,6 +26,6 @@ internal sealed class ListEventsQueryHandler(IApplicationDbContext db)
             events = events.Where(e => e.Type == type);
         }
 
-        return Keyset.PageAsync(events, request, EventResponse.Projection, cancellationToken);
+        return Keyset.PageAsync(events.CreatedWithin(request), request, EventResponse.Projection, cancellationToken);
     }
 }

@@ -14,5 +14,6 @@ internal sealed class ListEventsQueryValidator : AbstractValidator<ListEventsQue
     {
         Include(new ListQueryValidator<ListEventsQuery>((id, ct) => db.Events.AnyAsync(e => e.Id == id, ct)));
         RuleFor(x => x.Type).Optional().Satisfies(EventTypes.All.Contains, FieldErrorCodes.Invalid, UnknownTypeMessage).OverridePropertyName("type");
+        Include(new CreatedRangeValidator<ListEventsQuery>());
     }
 }

@@ -20,5 +20,6 @@ internal sealed class ListInvoicesQueryValidator : AbstractValidator<ListInvoice
         RuleFor(x => x.InvoiceDateGte).Optional().OverridePropertyName("invoice_date[gte]");
         RuleFor(x => x.InvoiceDateLte).Optional().OverridePropertyName("invoice_date[lte]");
         RuleFor(x => x.InvoiceNumber).Optional();
+        Include(new CreatedRangeValidator<ListInvoicesQuery>());
     }
 }

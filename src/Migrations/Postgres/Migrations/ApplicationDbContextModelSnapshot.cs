@@ -234,6 +234,8 @@ namespace Invoicing.Migrations.Postgres.Migrations
 
                     b.HasIndex("Environment", "InvoiceDate", "Id");
 
+                    b.HasIndex("Environment", "InvoiceNumber", "Id");
+
                     b.HasIndex("Environment", "OriginatingCounterpartyId", "Id");
 
                     b.HasIndex("Environment", "OriginatingCounterpartyId", "InvoiceNumber")

@@ -250,6 +250,8 @@ namespace Invoicing.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Environment", "InvoiceDate", "Id");
 
+                    b.HasIndex("Environment", "InvoiceNumber", "Id");
+
                     b.HasIndex("Environment", "OriginatingCounterpartyId", "Id");
 
                     b.HasIndex("Environment", "OriginatingCounterpartyId", "InvoiceNumber")

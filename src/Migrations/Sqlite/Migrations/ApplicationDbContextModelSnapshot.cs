@@ -229,6 +229,8 @@ namespace Invoicing.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Environment", "InvoiceDate", "Id");
 
+                    b.HasIndex("Environment", "InvoiceNumber", "Id");
+
                     b.HasIndex("Environment", "OriginatingCounterpartyId", "Id");
 
                     b.HasIndex("Environment", "OriginatingCounterpartyId", "InvoiceNumber")
