@@ -10,7 +10,7 @@ namespace Invoicing.Application.Events;
 public sealed record EventResponse(Guid Id, string Type, ApiEnvironment Environment, DateTimeOffset CreatedAt, EventData Data)
 {
     public static readonly Expression<Func<Event, EventResponse>> Projection =
-        e => new EventResponse(e.Id, e.Type, e.Environment, e.CreatedAt, EventData.Parse(e.Data));
+        e => new EventResponse(e.Id, e.Type, e.Environment, e.CreatedAt, EventData.Parse(e.Data, e.PreviousAttributes));
 
     private static readonly Func<Event, EventResponse> Map = Projection.Compile();
 
@@ -27,9 +27,19 @@ public sealed record EventResponse(Guid Id, string Type, ApiEnvironment Environm
 /// </summary>
 public sealed record EventData(object Object)
 {
-    public static EventData Parse(string json)
+    /// <summary>
+    /// Only on <c>counterparty.updated</c> and <c>invoice.updated</c> (§10): the old value of each member the update
+    /// changed, by member name; for <c>metadata</c>, the whole metadata object before the update.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public object? PreviousAttributes { get; init; }
+
+    public static EventData Parse(string json, string? previousAttributes = null) =>
+        new(Element(json)) { PreviousAttributes = previousAttributes is null ? null : Element(previousAttributes) };
+
+    private static JsonElement Element(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return new EventData(document.RootElement.Clone());
+        return document.RootElement.Clone();
     }
 }

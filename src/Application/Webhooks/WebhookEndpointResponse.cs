@@ -6,10 +6,10 @@ using Invoicing.Domain.Webhooks;
 namespace Invoicing.Application.Webhooks;
 
 /// <summary>The webhook endpoint object (§9). <see cref="Secret"/> is set, and written, only in the answer to its creation.</summary>
-public sealed record WebhookEndpointResponse(Guid Id, ApiEnvironment Environment, string Url, IReadOnlyList<string> EnabledEvents, DateTimeOffset CreatedAt)
+public sealed record WebhookEndpointResponse(Guid Id, ApiEnvironment Environment, string Url, IReadOnlyList<string> EnabledEvents, IReadOnlyDictionary<string, string> Metadata, DateTimeOffset CreatedAt)
 {
     public static readonly Expression<Func<WebhookEndpoint, WebhookEndpointResponse>> Projection =
-        w => new WebhookEndpointResponse(w.Id, w.Environment, w.Url, w.EnabledEvents, w.CreatedAt);
+        w => new WebhookEndpointResponse(w.Id, w.Environment, w.Url, w.EnabledEvents, w.Metadata, w.CreatedAt);
 
     private static readonly Func<WebhookEndpoint, WebhookEndpointResponse> Map = Projection.Compile();
 
