@@ -28,9 +28,9 @@ public static class EventTypes
     /// </summary>
     public static Event ToEvent(IDomainEvent domainEvent)
     {
-        var (type, resource, previous) = domainEvent switch
+        (string Type, object Resource, IReadOnlyDictionary<string, object?>? Previous) rendered = domainEvent switch
         {
-            Domain.Counterparties.CounterpartyCreated e => (CounterpartyCreated, (object)CounterpartyResponse.From(e.Counterparty), null),
+            Domain.Counterparties.CounterpartyCreated e => (CounterpartyCreated, CounterpartyResponse.From(e.Counterparty), null),
             Domain.Counterparties.CounterpartyUpdated e => (CounterpartyUpdated, CounterpartyResponse.From(e.Counterparty), e.PreviousAttributes),
             Domain.Invoices.InvoiceCreated e => (InvoiceCreated, InvoiceResponse.From(e.Invoice), null),
             Domain.Invoices.InvoiceUpdated e => (InvoiceUpdated, InvoiceResponse.From(e.Invoice), e.PreviousAttributes),
@@ -38,6 +38,7 @@ public static class EventTypes
             Domain.Invoices.InvoiceVoided e => (InvoiceVoided, InvoiceResponse.From(e.Invoice), null),
             _ => throw new InvalidOperationException($"No event type for the domain event {domainEvent.GetType().Name}."),
         };
+        var (type, resource, previous) = rendered;
         return Event.Record(
             type,
             JsonSerializer.Serialize(resource, resource.GetType(), ApiJson.Options),
