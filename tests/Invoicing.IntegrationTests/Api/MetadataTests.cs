@@ -74,6 +74,14 @@ public abstract class MetadataTests(IApiFixture api) : ApiTests(api)
             ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task Metadata_null_on_create_is_refused_as_null()
+    {
+        var response = await (await Factory.ClientAsync()).PostJsonAsync("/v1/counterparties", """{"name": "A", "metadata": null}""");
+
+        (await response.ShouldBeEnvelopeAsync(HttpStatusCode.BadRequest, "invalid_request")).FieldErrors().ShouldBe(["metadata null This field may not be null."]);
+    }
+
     [Theory]
     [InlineData("\"order 1\"")]
     [InlineData("[\"a\"]")]
@@ -129,7 +137,10 @@ public abstract class MetadataTests(IApiFixture api) : ApiTests(api)
         for (var i = 0; i < 120; i++) // 100 and more: the bulk path on the servers (docs/decisions/0021)
         {
             var item = Http.Invoice(a, b);
-            item["metadata"] = i % 2 == 0 ? new JsonObject { ["n"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
+            if (i % 2 == 0)
+            {
+                item["metadata"] = new JsonObject { ["n"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            }
             items.Add(item);
         }
 

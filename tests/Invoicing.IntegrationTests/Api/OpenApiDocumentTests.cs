@@ -136,7 +136,7 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : ApiTests(api), IClassF
         Describe(properties, "note").ShouldBe("null,string maxLength 1000");
         Describe(properties, "originating_counterparty_id").ShouldBe("string uuid");
         Describe(properties, "receiving_counterparty_id").ShouldBe("string uuid");
-        Describe(properties, "metadata").ShouldBe("null,object");
+        Describe(properties, "metadata").ShouldBe("object");
         properties.GetProperty("metadata").GetProperty("maxProperties").GetInt32().ShouldBe(50);
         properties.GetProperty("metadata").GetProperty("additionalProperties").GetProperty("maxLength").GetInt32().ShouldBe(500);
 
