@@ -63,7 +63,7 @@ public sealed record Invoice
 
     /// <summary>Your own key-value pairs (§10); empty when none.</summary>
     [JsonPropertyName("metadata")]
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    public InvoicingMetadata Metadata { get; init; } = InvoicingMetadata.Empty;
 
     /// <summary>When it was created (UTC, whole seconds).</summary>
     [JsonPropertyName("created_at")]
