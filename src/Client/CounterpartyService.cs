@@ -18,6 +18,17 @@ public sealed class CounterpartyService
         return _transport.PostAsync<Counterparty>("v1/counterparties", ApiTransport.Serialize(request), options, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>PATCH /v1/counterparties/{id}</c> (§10): sets the members <paramref name="request"/> assigns, clears those it
+    /// assigns <see langword="null"/>, merges its metadata, leaves the rest alone; returns the whole counterparty.
+    /// </summary>
+    /// <exception cref="InvoicingException"><see cref="InvoicingErrorCodes.InvalidRequest"/>; <see cref="InvoicingErrorCodes.CounterpartyNotFound"/>.</exception>
+    public Task<Counterparty> UpdateAsync(Guid id, UpdateCounterpartyRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _transport.PatchAsync<Counterparty>($"v1/counterparties/{id:D}", ApiTransport.Serialize(request), cancellationToken);
+    }
+
     /// <summary><c>GET /v1/counterparties/{id}</c>.</summary>
     /// <exception cref="InvoicingException"><see cref="InvoicingErrorCodes.CounterpartyNotFound"/> when there is none in the key's environment.</exception>
     public Task<Counterparty> GetAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -46,6 +46,20 @@ public sealed class InvoiceService
     public IAsyncEnumerable<Invoice> ListAllAsync(InvoiceListOptions? options = null, CancellationToken cancellationToken = default) =>
         Pages.WalkAsync<Invoice, InvoiceListOptions>(options ?? new InvoiceListOptions(), ListAsync, i => i.Id, cancellationToken);
 
+    /// <summary>
+    /// <c>PATCH /v1/invoices/{id}</c> (§10): sets the members <paramref name="request"/> assigns, clears those it assigns
+    /// <see langword="null"/>, merges its metadata, leaves the rest alone; returns the whole invoice.
+    /// </summary>
+    /// <exception cref="InvoicingException">
+    /// <see cref="InvoicingErrorCodes.InvoiceStateConflict"/> unless it is open; <see cref="InvoicingErrorCodes.InvalidRequest"/>;
+    /// <see cref="InvoicingErrorCodes.InvoiceNotFound"/>.
+    /// </exception>
+    public Task<Invoice> UpdateAsync(Guid id, UpdateInvoiceRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _transport.PatchAsync<Invoice>($"v1/invoices/{id:D}", ApiTransport.Serialize(request), cancellationToken);
+    }
+
     /// <summary><c>POST /v1/invoices/{id}/pay</c>: an open invoice becomes paid; returns it with <see cref="Invoice.PaidAt"/>.</summary>
     /// <exception cref="InvoicingException"><see cref="InvoicingErrorCodes.InvoiceStateConflict"/> unless it was open; <see cref="InvoicingErrorCodes.InvoiceNotFound"/>.</exception>
     public Task<Invoice> PayAsync(Guid id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>

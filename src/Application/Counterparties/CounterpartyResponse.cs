@@ -5,11 +5,11 @@ using Invoicing.Domain.Counterparties;
 
 namespace Invoicing.Application.Counterparties;
 
-/// <summary>The counterparty object of the contract (§4).</summary>
-public sealed record CounterpartyResponse(Guid Id, ApiEnvironment Environment, string Name, string? Email, DateTimeOffset CreatedAt)
+/// <summary>The counterparty object of the contract (§4, §10).</summary>
+public sealed record CounterpartyResponse(Guid Id, ApiEnvironment Environment, string Name, string? Email, IReadOnlyDictionary<string, string> Metadata, DateTimeOffset CreatedAt)
 {
     public static readonly Expression<Func<Counterparty, CounterpartyResponse>> Projection =
-        c => new CounterpartyResponse(c.Id, c.Environment, c.Name, c.Email, c.CreatedAt);
+        c => new CounterpartyResponse(c.Id, c.Environment, c.Name, c.Email, c.Metadata, c.CreatedAt);
 
     private static readonly Func<Counterparty, CounterpartyResponse> Map = Projection.Compile();
 

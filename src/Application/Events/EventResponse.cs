@@ -16,7 +16,7 @@ public sealed record EventResponse(
     EventData Data)
 {
     public static readonly Expression<Func<Event, EventResponse>> Projection =
-        e => new EventResponse(e.Id, e.Type, e.Environment, e.CreatedAt, EventData.Parse(e.Data));
+        e => new EventResponse(e.Id, e.Type, e.Environment, e.CreatedAt, EventData.Parse(e.Data, e.PreviousAttributes));
 
     private static readonly Func<Event, EventResponse> Map = Projection.Compile();
 
@@ -29,11 +29,19 @@ public sealed record EventResponse(
 /// <summary>The event's payload: <c>object</c> is the resource right after the change, as the API renders it (an invoice or a counterparty, by the event's type).</summary>
 public sealed record EventData(object Object)
 {
-    // Typed object (it holds the stored JsonElement); the OpenAPI document gives the member its exact schema: one of the
-    // resources whose "object" names an event type's resource (DocumentTransformer in src/Web/OpenApi).
-    public static EventData Parse(string json)
+    /// <summary>
+    /// Only on <c>counterparty.updated</c> and <c>invoice.updated</c> (§10): the old value of each member the update
+    /// changed, by member name; for <c>metadata</c>, the whole metadata object before the update.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public object? PreviousAttributes { get; init; }
+
+    public static EventData Parse(string json, string? previousAttributes = null) =>
+        new(Element(json)) { PreviousAttributes = previousAttributes is null ? null : Element(previousAttributes) };
+
+    private static JsonElement Element(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return new EventData(document.RootElement.Clone());
+        return document.RootElement.Clone();
     }
 }

@@ -5,7 +5,7 @@ using Invoicing.Domain.Invoices;
 
 namespace Invoicing.Application.Invoices;
 
-/// <summary>The invoice object of the contract (§5.1).</summary>
+/// <summary>The invoice object of the contract (§5.1, §10).</summary>
 public sealed record InvoiceResponse(
     Guid Id,
     ApiEnvironment Environment,
@@ -20,6 +20,7 @@ public sealed record InvoiceResponse(
     string? Note,
     Guid OriginatingCounterpartyId,
     Guid ReceivingCounterpartyId,
+    IReadOnlyDictionary<string, string> Metadata,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PaidAt,
@@ -39,6 +40,7 @@ public sealed record InvoiceResponse(
         i.Note,
         i.OriginatingCounterpartyId,
         i.ReceivingCounterpartyId,
+        i.Metadata,
         i.CreatedAt,
         i.UpdatedAt,
         i.PaidAt,

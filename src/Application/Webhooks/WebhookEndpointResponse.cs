@@ -13,10 +13,11 @@ public sealed record WebhookEndpointResponse(
     ApiEnvironment Environment,
     string Url,
     [property: OneOfValues(typeof(EventTypes), nameof(EventTypes.All), Also = [WebhookEndpoint.AllEvents])] IReadOnlyList<string> EnabledEvents,
+    IReadOnlyDictionary<string, string> Metadata,
     DateTimeOffset CreatedAt)
 {
     public static readonly Expression<Func<WebhookEndpoint, WebhookEndpointResponse>> Projection =
-        w => new WebhookEndpointResponse(w.Id, w.Environment, w.Url, w.EnabledEvents, w.CreatedAt);
+        w => new WebhookEndpointResponse(w.Id, w.Environment, w.Url, w.EnabledEvents, w.Metadata, w.CreatedAt);
 
     private static readonly Func<WebhookEndpoint, WebhookEndpointResponse> Map = Projection.Compile();
 

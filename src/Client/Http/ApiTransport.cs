@@ -44,6 +44,13 @@ internal sealed class ApiTransport(HttpClient http, InvoicingClientOptions optio
     }
 
     /// <summary>
+    /// A <c>PATCH</c> (§10): it takes no idempotency key, so it is not repeated after an attempt whose outcome is unknown
+    /// (another update may have come between).
+    /// </summary>
+    public Task<T> PatchAsync<T>(string path, byte[] body, CancellationToken cancellationToken)
+        where T : class => SendAsync<T>(HttpMethod.Patch, path, body, null, cancellationToken);
+
+    /// <summary>
     /// A <c>DELETE</c>: retried like a <c>GET</c>, because deleting twice deletes once. When an earlier attempt's
     /// outcome is unknown (no answer, or a 5xx, perhaps from a proxy after the service had done it) and a retry
     /// answers 404 <paramref name="notFoundCode"/>, the thing is gone either way: <paramref name="gone"/> is the result.

@@ -25,6 +25,10 @@ public sealed record Counterparty
     [JsonPropertyName("email")]
     public string? Email { get; init; }
 
+    /// <summary>Your own key-value pairs (§10); empty when none.</summary>
+    [JsonPropertyName("metadata")]
+    public InvoicingMetadata Metadata { get; init; } = InvoicingMetadata.Empty;
+
     /// <summary>When it was created (UTC, whole seconds).</summary>
     [JsonPropertyName("created_at")]
     public DateTimeOffset CreatedAt { get; init; }
@@ -41,4 +45,37 @@ public sealed record CreateCounterpartyRequest
     [JsonPropertyName("email")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Email { get; init; }
+
+    /// <summary>
+    /// Optional: your own key-value pairs (§10), at most 50 keys of 1–40 characters with values of at most 500 characters.
+    /// A key with an empty value is not stored.
+    /// </summary>
+    [JsonPropertyName("metadata")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+}
+
+/// <summary>
+/// The body of <c>PATCH /v1/counterparties/{id}</c> (§10). Only the members you assign are sent; the API leaves the
+/// others alone. Assigning <see langword="null"/> sends <c>null</c>, which clears <see cref="Email"/>.
+/// </summary>
+public sealed record UpdateCounterpartyRequest
+{
+    /// <summary>Not blank, at most 200 characters; it cannot be cleared.</summary>
+    [JsonPropertyName("name")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Optional<string> Name { get; init; }
+
+    /// <summary>A valid e-mail address, or <see langword="null"/> to remove it.</summary>
+    [JsonPropertyName("email")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Optional<string?> Email { get; init; }
+
+    /// <summary>
+    /// Merged into the stored metadata: each key is set, a key with <see langword="null"/> or <c>""</c> is removed, keys
+    /// you do not name stay. <see langword="null"/> removes every key.
+    /// </summary>
+    [JsonPropertyName("metadata")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Optional<IReadOnlyDictionary<string, string?>?> Metadata { get; init; }
 }

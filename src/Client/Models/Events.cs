@@ -46,6 +46,13 @@ public sealed record InvoicingEventData
     public JsonElement Object { get; init; }
 
     /// <summary>
+    /// Only on <c>*.updated</c> events (§10): the old value of each member the update changed, by its JSON name; for
+    /// <c>metadata</c>, the whole metadata before the update. <see langword="null"/> on every other event.
+    /// </summary>
+    [JsonPropertyName("previous_attributes")]
+    public JsonElement? PreviousAttributes { get; init; }
+
+    /// <summary>
     /// The resource's kind, its <c>object</c> member: <c>invoice</c> or <c>counterparty</c>;
     /// <see langword="null"/> when it has none.
     /// </summary>
@@ -86,8 +93,14 @@ public static class InvoicingEventTypes
     /// <summary>A counterparty was created; <c>data.object</c> is the <see cref="Counterparty"/>.</summary>
     public const string CounterpartyCreated = "counterparty.created";
 
+    /// <summary>A counterparty was updated (§10); <c>data.object</c> is the <see cref="Counterparty"/>, <c>data.previous_attributes</c> the old values.</summary>
+    public const string CounterpartyUpdated = "counterparty.updated";
+
     /// <summary>An invoice was created (alone or in a batch); <c>data.object</c> is the open <see cref="Invoice"/>.</summary>
     public const string InvoiceCreated = "invoice.created";
+
+    /// <summary>An open invoice was updated (§10); <c>data.object</c> is the <see cref="Invoice"/>, <c>data.previous_attributes</c> the old values.</summary>
+    public const string InvoiceUpdated = "invoice.updated";
 
     /// <summary>An invoice was paid; <c>data.object</c> is the paid <see cref="Invoice"/>.</summary>
     public const string InvoicePaid = "invoice.paid";

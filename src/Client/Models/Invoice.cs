@@ -61,6 +61,10 @@ public sealed record Invoice
     [JsonPropertyName("receiving_counterparty_id")]
     public Guid ReceivingCounterpartyId { get; init; }
 
+    /// <summary>Your own key-value pairs (§10); empty when none.</summary>
+    [JsonPropertyName("metadata")]
+    public InvoicingMetadata Metadata { get; init; } = InvoicingMetadata.Empty;
+
     /// <summary>When it was created (UTC, whole seconds).</summary>
     [JsonPropertyName("created_at")]
     public DateTimeOffset CreatedAt { get; init; }
@@ -119,4 +123,38 @@ public sealed record CreateInvoiceRequest
     /// <summary>Required: another counterparty of the key's environment.</summary>
     [JsonPropertyName("receiving_counterparty_id")]
     public required Guid ReceivingCounterpartyId { get; init; }
+
+    /// <summary>
+    /// Optional: your own key-value pairs (§10), at most 50 keys of 1–40 characters with values of at most 500 characters.
+    /// A key with an empty value is not stored.
+    /// </summary>
+    [JsonPropertyName("metadata")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+}
+
+/// <summary>
+/// The body of <c>PATCH /v1/invoices/{id}</c> (§10); only an open invoice changes. Only the members you assign are
+/// sent; the API leaves the others alone. Assigning <see langword="null"/> sends <c>null</c>, which clears
+/// <see cref="Note"/>.
+/// </summary>
+public sealed record UpdateInvoiceRequest
+{
+    /// <summary>On or after the invoice's <see cref="Invoice.InvoiceDate"/>; it cannot be cleared.</summary>
+    [JsonPropertyName("invoice_due_date")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Optional<DateOnly> InvoiceDueDate { get; init; }
+
+    /// <summary>At most 1000 characters, or <see langword="null"/> to remove it.</summary>
+    [JsonPropertyName("note")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Optional<string?> Note { get; init; }
+
+    /// <summary>
+    /// Merged into the stored metadata: each key is set, a key with <see langword="null"/> or <c>""</c> is removed, keys
+    /// you do not name stay. <see langword="null"/> removes every key.
+    /// </summary>
+    [JsonPropertyName("metadata")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Optional<IReadOnlyDictionary<string, string?>?> Metadata { get; init; }
 }

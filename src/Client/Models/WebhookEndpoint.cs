@@ -25,6 +25,10 @@ public sealed record WebhookEndpoint
     [JsonPropertyName("enabled_events")]
     public IReadOnlyList<string> EnabledEvents { get; init; } = [];
 
+    /// <summary>Your own key-value pairs (§10); empty when none.</summary>
+    [JsonPropertyName("metadata")]
+    public InvoicingMetadata Metadata { get; init; } = InvoicingMetadata.Empty;
+
     /// <summary>When it was created (UTC, whole seconds).</summary>
     [JsonPropertyName("created_at")]
     public DateTimeOffset CreatedAt { get; init; }
@@ -51,6 +55,14 @@ public sealed record CreateWebhookEndpointRequest
     /// <summary>Required, not empty: types of <see cref="InvoicingEventTypes"/>, or only <see cref="InvoicingEventTypes.All"/>.</summary>
     [JsonPropertyName("enabled_events")]
     public required IReadOnlyList<string> EnabledEvents { get; init; }
+
+    /// <summary>
+    /// Optional: your own key-value pairs (§10), at most 50 keys of 1–40 characters with values of at most 500 characters.
+    /// A key with an empty value is not stored.
+    /// </summary>
+    [JsonPropertyName("metadata")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 }
 
 /// <summary>The answer to <c>DELETE /v1/webhook_endpoints/{id}</c>.</summary>

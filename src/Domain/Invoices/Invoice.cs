@@ -16,6 +16,7 @@ public sealed class Invoice : EnvironmentScopedEntity
     {
         Currency = DefaultCurrency;
         InvoiceNumber = string.Empty;
+        Metadata = Common.Metadata.Empty;
     }
 
     private Invoice(Guid id, InvoiceTerms terms, DateTimeOffset now)
@@ -31,6 +32,7 @@ public sealed class Invoice : EnvironmentScopedEntity
         Note = terms.Note;
         OriginatingCounterpartyId = terms.OriginatingCounterpartyId;
         ReceivingCounterpartyId = terms.ReceivingCounterpartyId;
+        Metadata = Common.Metadata.Of(terms.Metadata);
         CreatedAt = now;
         UpdatedAt = now;
     }
@@ -56,6 +58,9 @@ public sealed class Invoice : EnvironmentScopedEntity
     public Guid OriginatingCounterpartyId { get; private set; }
 
     public Guid ReceivingCounterpartyId { get; private set; }
+
+    /// <summary>The integrator's key-value pairs (§10), sorted by key; never null.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -99,6 +104,51 @@ public sealed class Invoice : EnvironmentScopedEntity
         Raise(new InvoiceVoided(this, now));
     }
 
+    /// <summary>
+    /// Applies an update (§10) to an open invoice: each member that is set takes its new value (a due date on or after
+    /// the invoice date, a note of at most 1000 characters or <c>null</c>), <paramref name="metadata"/> is merged (a
+    /// <c>null</c> or <c>""</c> value removes its key). When something changed, <c>updated_at</c> moves and
+    /// <see cref="InvoiceUpdated"/> is raised with the old values of the changed members, and the answer is true;
+    /// otherwise nothing happens. Throws <see cref="InvoiceStateConflictException"/> unless the invoice is open.
+    /// </summary>
+    public bool Update(Change<DateOnly> dueDate, Change<string?> note, IReadOnlyDictionary<string, string?>? metadata, DateTimeOffset now)
+    {
+        if (Status != InvoiceStatus.Open)
+        {
+            throw InvoiceStateConflictException.ForUpdate(Id, Status);
+        }
+
+        var previous = new Dictionary<string, object?>();
+        if (dueDate.IsSet && dueDate.Value != InvoiceDueDate)
+        {
+            Require(dueDate.Value >= InvoiceDate, "The due date must be on or after the invoice date.");
+            previous[nameof(InvoiceDueDate)] = InvoiceDueDate;
+            InvoiceDueDate = dueDate.Value;
+        }
+
+        if (note.IsSet && !string.Equals(note.Value, Note, StringComparison.Ordinal))
+        {
+            Require(note.Value is null || Text.Length(note.Value) <= NoteMaxLength, "The note must have at most 1000 characters.");
+            previous[nameof(Note)] = Note;
+            Note = note.Value;
+        }
+
+        if (metadata is not null && Common.Metadata.Merge(Metadata, metadata) is var merged && !Common.Metadata.AreEqual(merged, Metadata))
+        {
+            previous[nameof(Metadata)] = Metadata;
+            Metadata = merged;
+        }
+
+        if (previous.Count == 0)
+        {
+            return false;
+        }
+
+        UpdatedAt = now;
+        Raise(new InvoiceUpdated(this, previous, now));
+        return true;
+    }
+
     /// <summary>ISO 4217 codes as this API writes them: exactly three lowercase ASCII letters.</summary>
     public static bool IsCurrencyCode(string value) => value.Length == 3 && value.All(char.IsAsciiLetterLower);
 
@@ -123,7 +173,7 @@ public sealed class Invoice : EnvironmentScopedEntity
     }
 }
 
-/// <summary>What an invoice is created with.</summary>
+/// <summary>What an invoice is created with. <see cref="Metadata"/>: keys with a <c>null</c> or <c>""</c> value are not stored.</summary>
 public sealed record InvoiceTerms(
     long AmountCents,
     long DiscountAmountCents,
@@ -133,4 +183,5 @@ public sealed record InvoiceTerms(
     string InvoiceNumber,
     string? Note,
     Guid OriginatingCounterpartyId,
-    Guid ReceivingCounterpartyId);
+    Guid ReceivingCounterpartyId,
+    IReadOnlyDictionary<string, string?>? Metadata = null);

@@ -10,3 +10,9 @@ public sealed record InvoicePaid(Invoice Invoice, DateTimeOffset OccurredAt) : I
 
 /// <summary>An open invoice was voided.</summary>
 public sealed record InvoiceVoided(Invoice Invoice, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>
+/// An open invoice was updated. <paramref name="PreviousAttributes"/> holds the old value of each changed member, by
+/// property name (<c>InvoiceDueDate</c>, <c>Note</c>, <c>Metadata</c>: the whole previous metadata).
+/// </summary>
+public sealed record InvoiceUpdated(Invoice Invoice, IReadOnlyDictionary<string, object?> PreviousAttributes, DateTimeOffset OccurredAt) : IDomainEvent;

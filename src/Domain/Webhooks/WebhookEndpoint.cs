@@ -11,12 +11,13 @@ public sealed class WebhookEndpoint : EnvironmentScopedEntity
     public const int UrlMaxLength = 2048;
     public const string AllEvents = "*";
 
-    private WebhookEndpoint(Guid id, string url, IReadOnlyList<string> enabledEvents, string protectedSecret, DateTimeOffset createdAt)
+    private WebhookEndpoint(Guid id, string url, IReadOnlyList<string> enabledEvents, string protectedSecret, IReadOnlyDictionary<string, string> metadata, DateTimeOffset createdAt)
         : base(id)
     {
         Url = url;
         EnabledEvents = enabledEvents;
         ProtectedSecret = protectedSecret;
+        Metadata = metadata;
         CreatedAt = createdAt;
     }
 
@@ -28,9 +29,12 @@ public sealed class WebhookEndpoint : EnvironmentScopedEntity
     /// <summary>The signing secret, encrypted by the application's secret protector.</summary>
     public string ProtectedSecret { get; private set; }
 
+    /// <summary>The integrator's key-value pairs (§10), sorted by key; never null.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static WebhookEndpoint Create(string url, IReadOnlyList<string> enabledEvents, string protectedSecret, DateTimeOffset now)
+    public static WebhookEndpoint Create(string url, IReadOnlyList<string> enabledEvents, string protectedSecret, DateTimeOffset now, IReadOnlyDictionary<string, string?>? metadata = null)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > UrlMaxLength)
         {
@@ -42,7 +46,7 @@ public sealed class WebhookEndpoint : EnvironmentScopedEntity
             throw new DomainException("A webhook endpoint needs at least one event type.");
         }
 
-        return new WebhookEndpoint(Uuid7.Next(now), url, [.. enabledEvents.Distinct(StringComparer.Ordinal)], protectedSecret, now);
+        return new WebhookEndpoint(Uuid7.Next(now), url, [.. enabledEvents.Distinct(StringComparer.Ordinal)], protectedSecret, Common.Metadata.Of(metadata), now);
     }
 
     public bool Receives(string eventType) => Receives(EnabledEvents, eventType);

@@ -4,6 +4,7 @@ using Invoicing.Application.Counterparties;
 using Invoicing.Application.Counterparties.CreateCounterparty;
 using Invoicing.Application.Counterparties.GetCounterparty;
 using Invoicing.Application.Counterparties.ListCounterparties;
+using Invoicing.Application.Counterparties.UpdateCounterparty;
 using Invoicing.Web.Json;
 using Invoicing.Web.OpenApi;
 using MediatR;
@@ -34,6 +35,14 @@ public sealed class CounterpartiesController(IMediator mediator) : ControllerBas
     [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.CounterpartyNotFound)]
     public Task<CounterpartyResponse> Get(string id, CancellationToken cancellationToken) =>
         mediator.Send(new GetCounterpartyQuery(id), cancellationToken);
+
+    [HttpPatch("{id}", Name = "UpdateCounterparty")]
+    [Consumes("application/json")]
+    [EndpointSummary("Update a counterparty")]
+    [EndpointDescription("Changes `name`, `email` and `metadata` (§10): a member present is set, `null` clears `email`, an absent member is left alone; `metadata` is merged, a key set to `\"\"` or `null` is removed. Answers 200 with the whole counterparty. A change writes `counterparty.updated` with `previous_attributes`; an update that changes nothing writes no event.")]
+    [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.CounterpartyNotFound)]
+    public Task<CounterpartyResponse> Update(string id, [FromBody] UpdateCounterpartyCommand command, CancellationToken cancellationToken) =>
+        mediator.Send(command with { Id = id }, cancellationToken);
 
     [HttpGet(Name = "ListCounterparties")]
     [EndpointSummary("List counterparties")]

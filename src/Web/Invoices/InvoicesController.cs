@@ -6,6 +6,7 @@ using Invoicing.Application.Invoices.CreateInvoiceBatch;
 using Invoicing.Application.Invoices.GetInvoice;
 using Invoicing.Application.Invoices.ListInvoices;
 using Invoicing.Application.Invoices.PayInvoice;
+using Invoicing.Application.Invoices.UpdateInvoice;
 using Invoicing.Application.Invoices.VoidInvoice;
 using Invoicing.Web.Json;
 using Invoicing.Web.OpenApi;
@@ -79,6 +80,15 @@ public sealed class InvoicesController(IMediator mediator) : ControllerBase
                 QueryReader.Timestamp(query, "created[lte]")),
             cancellationToken);
     }
+
+    [HttpPatch("{id}", Name = "UpdateInvoice")]
+    [Consumes("application/json")]
+    [EndpointSummary("Update an invoice")]
+    [EndpointDescription("Changes `invoice_due_date`, `note` and `metadata` of an `open` invoice (§10): a member present is set, `null` clears `note`, an absent member is left alone; `metadata` is merged, a key set to `\"\"` or `null` is removed. Answers 200 with the whole invoice. A change writes `invoice.updated` with `previous_attributes`; an update that changes nothing moves no `updated_at` and writes no event. A paid or void invoice answers 409 and changes nothing.")]
+    [ErrorResponse(StatusCodes.Status404NotFound, ErrorCodes.InvoiceNotFound)]
+    [ErrorResponse(StatusCodes.Status409Conflict, ErrorCodes.InvoiceStateConflict)]
+    public Task<InvoiceResponse> Update(string id, [FromBody] UpdateInvoiceCommand command, CancellationToken cancellationToken) =>
+        mediator.Send(command with { Id = id }, cancellationToken);
 
     [HttpPost("{id}/pay", Name = "PayInvoice")]
     [EndpointSummary("Pay an invoice")]

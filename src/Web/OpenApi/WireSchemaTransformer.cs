@@ -91,6 +91,13 @@ internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
             // The generator took [MinLength]/[MaxLength] for a string's: it could not see that the member is a list.
             (schema.MinItems, schema.MaxItems, schema.MinLength, schema.MaxLength) = (schema.MinLength, schema.MaxLength, null, null);
         }
+        else if (value.AdditionalProperties is OpenApiSchema { Type: { } valueType })
+        {
+            // A string map (`metadata`, the only one): [MaxLength] is its number of keys; a value may be null or "" (the
+            // key's removal), and has at most Metadata.ValueMaxLength characters.
+            schema.AdditionalProperties = new OpenApiSchema { Type = valueType | JsonSchemaType.Null, MaxLength = Domain.Common.Metadata.ValueMaxLength };
+            (schema.MaxProperties, schema.MinLength, schema.MaxLength) = (schema.MaxLength, null, null);
+        }
 
         var member = context.JsonPropertyInfo?.AttributeProvider as MemberInfo;
         Restrict(schema, member);

@@ -16,7 +16,7 @@ public abstract class CounterpartyAndLoggingTests(IApiFixture api) : ApiTests(ap
 
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var body = await created.JsonAsync();
-        body.EnumerateObject().Select(p => p.Name).ShouldBe(["object", "id", "environment", "name", "email", "created_at"]);
+        body.EnumerateObject().Select(p => p.Name).ShouldBe(["object", "id", "environment", "name", "email", "metadata", "created_at"]);
         body.GetProperty("object").GetString().ShouldBe("counterparty");
         body.GetProperty("email").GetString().ShouldBe("billing@acme.test");
         created.Headers.Location!.ToString().ShouldBe($"/v1/counterparties/{body.GetProperty("id").GetString()}");

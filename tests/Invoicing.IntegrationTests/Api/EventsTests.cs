@@ -125,7 +125,7 @@ public abstract class EventsTests(IApiFixture api) : ApiTests(api)
         envelope.FieldErrors().ShouldBe(
         [
             "limit min_value Ensure this value is greater than or equal to 1.",
-            "type invalid Must be one of: counterparty.created, invoice.created, invoice.paid, invoice.voided.",
+            "type invalid Must be one of: counterparty.created, counterparty.updated, invoice.created, invoice.updated, invoice.paid, invoice.voided.",
         ]);
     }
 

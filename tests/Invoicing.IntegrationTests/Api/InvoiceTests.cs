@@ -37,7 +37,7 @@ public abstract class InvoiceTests(IApiFixture api) : ApiTests(api)
 
         invoice.EnumerateObject().Select(p => p.Name).ShouldBe([
             "object", "id", "environment", "status", "amount_cents", "discount_amount_cents", "amount_due_cents", "currency",
-            "invoice_date", "invoice_due_date", "invoice_number", "note", "originating_counterparty_id", "receiving_counterparty_id",
+            "invoice_date", "invoice_due_date", "invoice_number", "note", "originating_counterparty_id", "receiving_counterparty_id", "metadata",
             "created_at", "updated_at", "paid_at", "voided_at",
         ]);
         invoice.GetProperty("object").GetString().ShouldBe("invoice");

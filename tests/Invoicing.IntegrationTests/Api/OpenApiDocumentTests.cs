@@ -123,7 +123,7 @@ public sealed partial class OpenApiDocumentTests(SqliteApi api) : ApiTests(api),
         var properties = body.GetProperty("properties");
 
         properties.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["amount_cents", "discount_amount_cents", "currency", "invoice_date", "invoice_due_date", "invoice_number", "note", "originating_counterparty_id", "receiving_counterparty_id"],
+            ["amount_cents", "discount_amount_cents", "currency", "invoice_date", "invoice_due_date", "invoice_number", "note", "originating_counterparty_id", "receiving_counterparty_id", "metadata"],
             ignoreOrder: true);
         body.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldBe(
             ["amount_cents", "invoice_date", "invoice_due_date", "invoice_number", "originating_counterparty_id", "receiving_counterparty_id"],
@@ -137,6 +137,9 @@ public sealed partial class OpenApiDocumentTests(SqliteApi api) : ApiTests(api),
         Describe(properties, "note").ShouldBe("null,string maxLength 1000");
         Describe(properties, "originating_counterparty_id").ShouldBe("string uuid");
         Describe(properties, "receiving_counterparty_id").ShouldBe("string uuid");
+        Describe(properties, "metadata").ShouldBe("object");
+        properties.GetProperty("metadata").GetProperty("maxProperties").GetInt32().ShouldBe(50);
+        properties.GetProperty("metadata").GetProperty("additionalProperties").GetProperty("maxLength").GetInt32().ShouldBe(500);
 
         var batch = Operation(document, "post", "/v1/invoices/batch").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
         batch.GetProperty("type").GetString().ShouldBe("array");
@@ -153,7 +156,7 @@ public sealed partial class OpenApiDocumentTests(SqliteApi api) : ApiTests(api),
 
         var invoice = schemas.GetProperty("InvoiceResponse");
         invoice.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldBe(
-            ["object", "id", "environment", "status", "amount_cents", "discount_amount_cents", "amount_due_cents", "currency", "invoice_date", "invoice_due_date", "invoice_number", "note", "originating_counterparty_id", "receiving_counterparty_id", "created_at", "updated_at", "paid_at", "voided_at"],
+            ["object", "id", "environment", "status", "amount_cents", "discount_amount_cents", "amount_due_cents", "currency", "invoice_date", "invoice_due_date", "invoice_number", "note", "originating_counterparty_id", "receiving_counterparty_id", "metadata", "created_at", "updated_at", "paid_at", "voided_at"],
             ignoreOrder: true);
         Describe(invoice.GetProperty("properties"), "created_at").ShouldBe("string date-time");
         Describe(invoice.GetProperty("properties"), "id").ShouldBe("string uuid");
@@ -372,6 +375,33 @@ public sealed partial class OpenApiDocumentTests(SqliteApi api) : ApiTests(api),
         // Text the XML comments would leak from code: a member's signature, a cref, a C# nullable type.
         var leaked = Descriptions(document, "#").Where(d => LeakedCode().IsMatch(d.Text)).Select(d => $"{d.Where}: {d.Text}").ToList();
         leaked.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_updates_document_optional_members_clearable_ones_as_nullable_and_the_invoice_s_conflict()
+    {
+        var document = await DocumentAsync();
+        JsonElement Body(string path) => Resolve(document, Operation(document, "patch", path).GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!);
+
+        var invoice = Body("/v1/invoices/{id}");
+        (!invoice.TryGetProperty("required", out var required) || required.GetArrayLength() == 0).ShouldBeTrue("no member of an update is required");
+        var properties = invoice.GetProperty("properties");
+        properties.EnumerateObject().Select(p => p.Name).ShouldBe(["invoice_due_date", "note", "metadata"], ignoreOrder: true);
+        Describe(properties, "invoice_due_date").ShouldBe("string date");
+        Describe(properties, "note").ShouldBe("null,string maxLength 1000");
+        Describe(properties, "metadata").ShouldBe("null,object");
+        var counterparty = Body("/v1/counterparties/{id}").GetProperty("properties");
+        counterparty.EnumerateObject().Select(p => p.Name).ShouldBe(["name", "email", "metadata"], ignoreOrder: true);
+        Describe(counterparty, "name").ShouldBe("string minLength 1 maxLength 200");
+        Describe(counterparty, "email").ShouldBe("null,string maxLength 254");
+
+        var responses = Operation(document, "patch", "/v1/invoices/{id}").GetProperty("responses");
+        responses.GetProperty("409").GetProperty("description").GetString()!.ShouldStartWith("`invoice_state_conflict`");
+        foreach (var status in new[] { "200", "400", "404" })
+        {
+            responses.TryGetProperty(status, out _).ShouldBeTrue(status);
+            Operation(document, "patch", "/v1/counterparties/{id}").GetProperty("responses").TryGetProperty(status, out _).ShouldBeTrue(status);
+        }
     }
 
     private async Task<JsonElement> DocumentAsync()

@@ -67,6 +67,52 @@ public abstract class WebhookDeliveryTests(WebhookApi api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task Updates_are_delivered_to_an_endpoint_subscribed_to_them_with_their_previous_attributes()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var client = await Factory.ClientAsync();
+        var (endpointId, secret) = await CreateEndpointAsync(client, receiver.Url, "invoice.updated", "counterparty.updated");
+        try
+        {
+            var (a, b) = (await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B"));
+            var invoice = Http.Invoice(a, b);
+            invoice["metadata"] = new JsonObject { ["order_id"] = "1" };
+            var created = await PostAsync(client, "/v1/invoices", invoice);
+            var id = created["id"]!.GetValue<string>();
+
+            // updated_at moves to the time of a change, and not for an update that changes nothing (§10).
+            Clock.Advance(TimeSpan.FromMinutes(5));
+            var updated = await PatchAsync(client, $"/v1/invoices/{id}", """{"metadata": {"order_id": "2"}, "note": null}""");
+            updated["updated_at"]!.GetValue<string>().ShouldBe(Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            updated["updated_at"]!.GetValue<string>().ShouldNotBe(created["updated_at"]!.GetValue<string>());
+            updated["created_at"]!.GetValue<string>().ShouldBe(created["created_at"]!.GetValue<string>());
+            Clock.Advance(TimeSpan.FromMinutes(5));
+            var unchanged = await PatchAsync(client, $"/v1/invoices/{id}", """{"metadata": {"order_id": "2"}, "note": null}""");
+            unchanged.ToJsonString().ShouldBe(updated.ToJsonString());
+            await PatchAsync(client, $"/v1/counterparties/{a}", """{"name": "A renamed"}""");
+
+            await DrainAsync();
+
+            var received = receiver.Requests.ToList();
+            received.Select(r => (r.Type, r.ObjectId)).ShouldBe([("invoice.updated", id), ("counterparty.updated", a.ToString())], ignoreOrder: true);
+            var invoiceUpdated = received.Single(r => r.Type == "invoice.updated").Json.GetProperty("data");
+            invoiceUpdated.GetProperty("object").GetRawText().ShouldBe(updated.ToJsonString());
+            invoiceUpdated.GetProperty("previous_attributes").GetRawText().ShouldBe("""{"note":"May’s Annual Tire Order","metadata":{"order_id":"1"}}""");
+            received.Single(r => r.Type == "counterparty.updated").Json.GetProperty("data").GetProperty("previous_attributes").GetRawText().ShouldBe("""{"name":"A"}""");
+            foreach (var request in received)
+            {
+                InvoicingWebhook.VerifySignature(request.Body, request.Signature, secret, Tolerance, Clock).ShouldBeTrue(request.Signature);
+                var eventId = request.Json.GetProperty("id").GetString();
+                (await (await client.GetAsync($"/v1/events/{eventId}", Cancellation)).Content.ReadAsStringAsync(Cancellation)).ShouldBe(request.Body);
+            }
+        }
+        finally
+        {
+            await client.DeleteAsync($"/v1/webhook_endpoints/{endpointId}", Cancellation);
+        }
+    }
+
+    [Fact]
     public async Task A_receiver_that_fails_twice_gets_three_attempts_with_growing_delays_and_the_event_is_delivered()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -186,6 +232,14 @@ public abstract class WebhookDeliveryTests(WebhookApi api) : ApiTests(api)
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var json = await response.JsonAsync();
         return (json.GetProperty("id").GetGuid(), json.GetProperty("secret").GetString()!);
+    }
+
+    private static async Task<JsonNode> PatchAsync(HttpClient client, string path, string body)
+    {
+        var response = await client.PatchAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.ShouldBeTrue(text);
+        return JsonNode.Parse(text)!;
     }
 
     private static async Task<JsonNode> PostAsync(HttpClient client, string path, JsonNode? body)

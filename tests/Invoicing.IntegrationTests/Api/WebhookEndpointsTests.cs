@@ -21,7 +21,7 @@ public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
         var created = await response.JsonAsync();
         var id = created.GetProperty("id").GetString();
         response.Headers.Location!.ToString().ShouldBe($"/v1/webhook_endpoints/{id}");
-        created.EnumerateObject().Select(p => p.Name).ShouldBe(["object", "id", "environment", "url", "enabled_events", "created_at", "secret"]);
+        created.EnumerateObject().Select(p => p.Name).ShouldBe(["object", "id", "environment", "url", "enabled_events", "metadata", "created_at", "secret"]);
         created.GetProperty("object").GetString().ShouldBe("webhook_endpoint");
         created.GetProperty("environment").GetString().ShouldBe("test");
         created.GetProperty("enabled_events").EnumerateArray().Select(e => e.GetString()).ShouldBe(["invoice.paid", "invoice.voided"]);

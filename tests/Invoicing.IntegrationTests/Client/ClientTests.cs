@@ -132,6 +132,50 @@ public abstract class ClientTests(IApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task Updates_send_only_the_members_assigned_so_null_clears_and_unset_leaves_alone()
+    {
+        var recorder = new RecordingHandler();
+        var client = await Factory.InvoicingClientAsync(recorder: recorder);
+        var (a, b) = await TwoCounterpartiesAsync(client);
+        var created = await client.Invoices.CreateAsync(
+            ClientFactory.Invoice(a, b) with { Note = "first", Metadata = new Dictionary<string, string> { ["order_id"] = "1", ["batch"] = "7" } },
+            cancellationToken: Cancellation);
+        created.Metadata.ShouldBe(new Dictionary<string, string> { ["batch"] = "7", ["order_id"] = "1" });
+
+        // Only metadata is assigned: the note and the due date are not sent, so they stay.
+        var merged = await client.Invoices.UpdateAsync(
+            created.Id,
+            new() { Metadata = new Dictionary<string, string?> { ["order_id"] = "2", ["batch"] = null } },
+            Cancellation);
+        merged.Note.ShouldBe("first");
+        merged.InvoiceDueDate.ShouldBe(created.InvoiceDueDate);
+        merged.Metadata.ShouldBe(new Dictionary<string, string> { ["order_id"] = "2" });
+
+        // The note assigned null is sent as null, and cleared.
+        var cleared = await client.Invoices.UpdateAsync(created.Id, new() { Note = null, InvoiceDueDate = created.InvoiceDueDate.AddDays(3) }, Cancellation);
+        cleared.Note.ShouldBeNull();
+        cleared.InvoiceDueDate.ShouldBe(created.InvoiceDueDate.AddDays(3));
+        cleared.Metadata.ShouldBe(new Dictionary<string, string> { ["order_id"] = "2" });
+
+        var bodies = recorder.Attempts.Where(x => x.Method == HttpMethod.Patch).Select(x => x.Body).ToList();
+        bodies.ShouldBe(
+            [
+                """{"metadata":{"order_id":"2","batch":null}}""",
+                $$"""{"invoice_due_date":"{{created.InvoiceDueDate.AddDays(3):yyyy-MM-dd}}","note":null}""",
+            ]);
+
+        var counterparty = await client.Counterparties.UpdateAsync(a, new() { Email = null, Metadata = Optional<IReadOnlyDictionary<string, string?>?>.Of(null) }, Cancellation);
+        counterparty.Name.ShouldBe("A");
+        counterparty.Email.ShouldBeNull();
+        counterparty.Metadata.ShouldBeEmpty();
+        recorder.Attempts.Last(x => x.Method == HttpMethod.Patch).Body.ShouldBe("""{"email":null,"metadata":null}""");
+
+        var paid = await client.Invoices.PayAsync(created.Id, cancellationToken: Cancellation);
+        var conflict = await Should.ThrowAsync<InvoicingException>(() => client.Invoices.UpdateAsync(paid.Id, new() { Note = "late" }, Cancellation));
+        conflict.Code.ShouldBe(InvoicingErrorCodes.InvoiceStateConflict);
+    }
+
+    [Fact]
     public async Task Validation_errors_carry_every_field_error_and_are_not_retried()
     {
         var recorder = new RecordingHandler();

@@ -200,7 +200,7 @@ public sealed class ValidationBehaviourTests
     {
         var behaviour = new ValidationBehaviour<CreateCounterpartyCommand, CounterpartyResponse>([new CreateCounterpartyCommandValidator()]);
         var tooLongAndMalformed = new string('x', 300); // fails both max_length and the address rule
-        var command = new CreateCounterpartyCommand(Input<string>.Of("  "), Input<string>.Of(tooLongAndMalformed));
+        var command = new CreateCounterpartyCommand(Input<string>.Of("  "), Input<string>.Of(tooLongAndMalformed), default);
         var called = false;
 
         var e = await Should.ThrowAsync<InvalidRequestException>(() => behaviour.Handle(command, Ct, () =>

@@ -154,8 +154,8 @@ public sealed partial class SqlServerStatementTests
         shapes["create invoice"] = (s => Handle<CreateInvoiceCommand, InvoiceResponse>(s, Draft("INV-1")), "INSERT INTO [invoices]");
         shapes["pay invoice"] = (s => Send(s, new PayInvoiceCommand(Cursor.ToString())), "UPDATE [invoices]");
         shapes["void invoice"] = (s => Send(s, new VoidInvoiceCommand(Cursor.ToString())), "UPDATE [invoices]");
-        shapes["create counterparty"] = (s => Send(s, new CreateCounterpartyCommand(Input<string>.Of("Acme"), Input<string>.Of("billing@example.com"))), "INSERT INTO [counterparties]");
-        shapes["create webhook endpoint"] = (s => Send(s, new CreateWebhookEndpointCommand(Input<string>.Of("https://example.com/hooks"), Input<IReadOnlyList<string>>.Of(["*"]))), "INSERT INTO [webhook_endpoints]");
+        shapes["create counterparty"] = (s => Send(s, new CreateCounterpartyCommand(Input<string>.Of("Acme"), Input<string>.Of("billing@example.com"), default)), "INSERT INTO [counterparties]");
+        shapes["create webhook endpoint"] = (s => Send(s, new CreateWebhookEndpointCommand(Input<string>.Of("https://example.com/hooks"), Input<IReadOnlyList<string>>.Of(["*"]), default)), "INSERT INTO [webhook_endpoints]");
         shapes["delete webhook endpoint"] = (s => Send(s, new DeleteWebhookEndpointCommand(Cursor.ToString())), "DELETE FROM [w]");
         shapes["create api key"] = (s => Send(s, new CreateApiKeyCommand(ApiEnvironment.Test, "ci")), "INSERT INTO [api_keys]");
         shapes["revoke api key"] = (s => Send(s, new RevokeApiKeyCommand("sk_test_abcdefgh")), "FROM [api_keys]");
@@ -211,7 +211,8 @@ public sealed partial class SqlServerStatementTests
         Input<string>.Of(number),
         Input<string>.Missing,
         Input<Guid>.Of(Counterparty),
-        Input<Guid>.Of(Guid.CreateVersion7()));
+        Input<Guid>.Of(Guid.CreateVersion7()),
+        Input<IReadOnlyDictionary<string, string?>>.Missing);
 
     /// <summary>Through the whole pipeline (validation, transaction), as a controller sends it.</summary>
     private static async Task Send<TResponse>(OfflineSqlServer server, IRequest<TResponse> request)

@@ -5,7 +5,7 @@ namespace Invoicing.UnitTests.Validation;
 
 public sealed class CreateCounterpartyCommandValidatorTests
 {
-    private static readonly CreateCounterpartyCommand Valid = new(Input<string>.Of("Acme Tires"), Input<string>.Of("billing@acme.test"));
+    private static readonly CreateCounterpartyCommand Valid = new(Input<string>.Of("Acme Tires"), Input<string>.Of("billing@acme.test"), default);
 
     private static List<FieldError> Errors(CreateCounterpartyCommand command) =>
         new CreateCounterpartyCommandValidator().Validate(command).Errors.Select(FieldError.From).ToList();
@@ -98,7 +98,7 @@ public sealed class CreateCounterpartyCommandValidatorTests
     [Fact]
     public void Every_failing_field_is_reported_at_once()
     {
-        var errors = Errors(new CreateCounterpartyCommand(Input<string>.Missing, Input<string>.Of("nope")));
+        var errors = Errors(new CreateCounterpartyCommand(Input<string>.Missing, Input<string>.Of("nope"), default));
 
         errors.ShouldBe(
             [

@@ -18,7 +18,8 @@ public sealed class CreateInvoiceCommandValidatorTests
         InvoiceNumber: Input<string>.Of("INV-001"),
         Note: Input<string>.Of("Thanks"),
         OriginatingCounterpartyId: Input<Guid>.Of(Originating),
-        ReceivingCounterpartyId: Input<Guid>.Of(Receiving));
+        ReceivingCounterpartyId: Input<Guid>.Of(Receiving),
+        Metadata: Input<IReadOnlyDictionary<string, string?>>.Missing);
 
     /// <summary>Every failure of the draft, in wire form and in the order the rules report them.</summary>
     private static List<FieldError> Errors(CreateInvoiceCommand draft) =>
@@ -246,7 +247,7 @@ public sealed class CreateInvoiceCommandValidatorTests
     [Fact]
     public void An_empty_draft_reports_every_required_field_and_nothing_else()
     {
-        var errors = Errors(new CreateInvoiceCommand(default, default, default, default, default, default, default, default, default));
+        var errors = Errors(new CreateInvoiceCommand(default, default, default, default, default, default, default, default, default, default));
 
         errors.ShouldAllBe(e => e.Code == "required" && e.Message == "This field is required.");
         errors.Select(e => e.Field).ShouldBe(
@@ -266,7 +267,8 @@ public sealed class CreateInvoiceCommandValidatorTests
             InvoiceNumber: Input<string>.Of(" "),
             Note: Input<string>.Of(new string('n', 1001)),
             OriginatingCounterpartyId: Input<Guid>.Invalid("Must be a valid UUID."),
-            ReceivingCounterpartyId: Input<Guid>.Missing);
+            ReceivingCounterpartyId: Input<Guid>.Missing,
+            Metadata: Input<IReadOnlyDictionary<string, string?>>.Missing);
 
         Errors(draft).Select(e => (e.Field, e.Code)).ShouldBe(
             [

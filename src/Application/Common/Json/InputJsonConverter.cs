@@ -25,6 +25,7 @@ public sealed class InputJsonConverter : JsonConverterFactory
             : type == typeof(DateOnly) ? new Converter<DateOnly>(Date)
             : type == typeof(Guid) ? new Converter<Guid>(Uuid)
             : type == typeof(IReadOnlyList<string>) ? new Converter<IReadOnlyList<string>>(StringList)
+            : type == typeof(IReadOnlyDictionary<string, string?>) ? new Converter<IReadOnlyDictionary<string, string?>>(StringMap)
             : (JsonConverter)Activator.CreateInstance(
                 typeof(Converter<>).MakeGenericType(type),
                 typeof(InputJsonConverter).GetMethod(nameof(Object), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
@@ -111,6 +112,60 @@ public sealed class InputJsonConverter : JsonConverterFactory
         }
 
         return invalid is null ? Input<IReadOnlyList<string>>.Of(items) : Input<IReadOnlyList<string>>.Invalid(invalid);
+    }
+
+    /// <summary>
+    /// A JSON object whose values are strings or <c>null</c> (<c>metadata</c>, §10), keys as sent (a repeated key: the last
+    /// value). Not an object, a value of another kind, or a key or value that is no text is invalid
+    /// (<see cref="FieldErrorCodes.InvalidStringMapMessage"/>); the whole object is consumed either way.
+    /// </summary>
+    private static Input<IReadOnlyDictionary<string, string?>> StringMap(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return Input<IReadOnlyDictionary<string, string?>>.Invalid(InvalidStringMapMessage);
+        }
+
+        var map = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var valid = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = KeyText(ref reader);
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                valid &= key is not null && !key.Contains('\0');
+                if (key is not null)
+                {
+                    map[key] = null;
+                }
+
+                continue;
+            }
+
+            var value = String(ref reader, options);
+            valid &= key is not null && !key.Contains('\0') && value.IsPresent;
+            if (key is not null && value.IsPresent)
+            {
+                map[key] = value.Value;
+            }
+        }
+
+        return valid ? Input<IReadOnlyDictionary<string, string?>>.Of(map) : Input<IReadOnlyDictionary<string, string?>>.Invalid(InvalidStringMapMessage);
+    }
+
+    /// <summary>The text of a property name, or null when it is no text (as <see cref="Text"/>); the reader stays on it.</summary>
+    private static string? KeyText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>An object (a batch item) read as <typeparamref name="T"/>; any other kind, <c>null</c> too, is invalid.</summary>

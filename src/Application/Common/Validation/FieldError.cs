@@ -14,9 +14,15 @@ public sealed record FieldError(string Field, string Code, string Message, [prop
     /// <summary>
     /// A validator failure in the wire form: a C# member name becomes its snake_case member name
     /// (<c>AmountCents</c> becomes <c>amount_cents</c>); a name set with <c>OverridePropertyName</c>
-    /// (<c>invoice_date[gte]</c>) stays. A failure about a batch item carries the item's index
+    /// (<c>invoice_date[gte]</c>) stays. After a dot the name is a key the client chose and stays as sent
+    /// (<c>Metadata.orderId</c> becomes <c>metadata.orderId</c>). A failure about a batch item carries the item's index
     /// (<see cref="InputRules.ForItem"/>).
     /// </summary>
     public static FieldError From(ValidationFailure failure) =>
-        new(JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.PropertyName), failure.ErrorCode, failure.ErrorMessage, failure.CustomState as int?);
+        new(WireName(failure.PropertyName), failure.ErrorCode, failure.ErrorMessage, failure.CustomState as int?);
+
+    private static string WireName(string name) =>
+        name.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0
+            ? JsonNamingPolicy.SnakeCaseLower.ConvertName(name[..dot]) + name[dot..]
+            : JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 }

@@ -26,6 +26,11 @@ public static class FieldErrorCodes
     public const string InvalidCurrencyMessage = "Must be a three-letter lowercase ISO 4217 currency code.";
     public const string NullCharacterMessage = "Null characters are not allowed.";
     public const string UniqueInvoiceNumberMessage = "invoice with this invoice number already exists.";
+    public const string InvalidStringMapMessage = "Must be an object of strings.";
+    public const string InvalidMetadataKeyMessage = "Keys must have 1 to 40 characters.";
+
+    /// <summary>An object (<c>metadata</c>) with more keys than allowed.</summary>
+    public static string MaxKeysMessage(int n) => $"Ensure this field has no more than {n} keys.";
 
     public static string MinValueMessage(long n) => $"Ensure this value is greater than or equal to {n}.";
 

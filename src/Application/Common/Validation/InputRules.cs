@@ -47,6 +47,41 @@ public static class InputRules
     public static IRuleBuilderOptions<T, Input<string>> MaxLength<T>(this IRuleBuilder<T, Input<string>> rule, int max) =>
         rule.Must(i => !i.IsPresent || Text.Length(i.Value) <= max).WithErrorCode(FieldErrorCodes.MaxLength).WithMessage(MaxLengthMessage(max));
 
+    /// <summary>
+    /// The limits of <c>metadata</c> (§10), all reported at once: more than <see cref="Domain.Common.Metadata.MaxKeys"/>
+    /// keys with a value is <c>metadata</c> <c>invalid</c>; a key of 0 or more than
+    /// <see cref="Domain.Common.Metadata.KeyMaxLength"/> characters is <c>metadata.{key}</c> <c>invalid</c>; a longer value
+    /// than <see cref="Domain.Common.Metadata.ValueMaxLength"/> is <c>metadata.{key}</c> <c>max_length</c>. A key set to
+    /// <c>null</c> or <c>""</c> stands for its removal and counts for nothing but its name. Whether merged metadata stays
+    /// within the limits is the update's own check (it needs the stored metadata).
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, Input<IReadOnlyDictionary<string, string?>>> Metadata<T>(this IRuleBuilder<T, Input<IReadOnlyDictionary<string, string?>>> rule) =>
+        rule.Custom((input, context) =>
+        {
+            if (!input.IsPresent)
+            {
+                return;
+            }
+
+            var name = context.PropertyPath;
+            if (input.Value.Count(p => !string.IsNullOrEmpty(p.Value)) > Domain.Common.Metadata.MaxKeys)
+            {
+                context.AddFailure(new ValidationFailure(name, MaxKeysMessage(Domain.Common.Metadata.MaxKeys)) { ErrorCode = Invalid });
+            }
+
+            foreach (var (key, value) in input.Value)
+            {
+                if (!Domain.Common.Metadata.IsValidKey(key))
+                {
+                    context.AddFailure(new ValidationFailure($"{name}.{key}", InvalidMetadataKeyMessage) { ErrorCode = Invalid });
+                }
+                else if (value is not null && Text.Length(value) > Domain.Common.Metadata.ValueMaxLength)
+                {
+                    context.AddFailure(new ValidationFailure($"{name}.{key}", MaxLengthMessage(Domain.Common.Metadata.ValueMaxLength)) { ErrorCode = FieldErrorCodes.MaxLength });
+                }
+            }
+        });
+
     /// <summary>A rule on the value alone, checked only when a value is present.</summary>
     public static IRuleBuilderOptions<T, Input<TValue>> Satisfies<T, TValue>(
         this IRuleBuilder<T, Input<TValue>> rule, Func<TValue, bool> predicate, string code, string message) =>

@@ -17,6 +17,7 @@ namespace Invoicing.Application.Invoices.CreateInvoice;
 /// <param name="Note">May be blank; `null` means none.</param>
 /// <param name="OriginatingCounterpartyId">A counterparty in the key's environment (otherwise `does_not_exist`).</param>
 /// <param name="ReceivingCounterpartyId">A counterparty in the key's environment, other than the originating one.</param>
+/// <param name="Metadata">Your own key-value pairs (§10): up to 50 keys of 1–40 characters, string values of up to 500 characters; a key with `""` or `null` is not stored.</param>
 public sealed record CreateInvoiceCommand(
     [property: Required, Range(Invoice.MinAmountCents, Invoice.MaxAmountCents)] Input<long> AmountCents,
     [property: Range(0, Invoice.MaxAmountCents), DefaultsTo(0L)] Input<long> DiscountAmountCents,
@@ -26,7 +27,8 @@ public sealed record CreateInvoiceCommand(
     [property: Required, MinLength(1), MaxLength(Invoice.InvoiceNumberMaxLength)] Input<string> InvoiceNumber,
     [property: NullMeansNone, MaxLength(Invoice.NoteMaxLength)] Input<string> Note,
     [property: Required] Input<Guid> OriginatingCounterpartyId,
-    [property: Required] Input<Guid> ReceivingCounterpartyId) : ICommand<InvoiceResponse>
+    [property: Required] Input<Guid> ReceivingCounterpartyId,
+    [property: MaxLength(Domain.Common.Metadata.MaxKeys)] Input<IReadOnlyDictionary<string, string?>> Metadata) : ICommand<InvoiceResponse>
 {
     /// <summary>The terms of an invoice that passed validation, with the contract's defaults filled in.</summary>
     public InvoiceTerms ToTerms() => new(
@@ -38,7 +40,8 @@ public sealed record CreateInvoiceCommand(
         InvoiceNumber.Value,
         Note.IsPresent ? Note.Value : null,
         OriginatingCounterpartyId.Value,
-        ReceivingCounterpartyId.Value);
+        ReceivingCounterpartyId.Value,
+        Metadata.IsPresent ? Metadata.Value : null);
 }
 
 internal sealed class CreateInvoiceCommandHandler(IApplicationDbContext db, TimeProvider time)

@@ -36,6 +36,7 @@ internal sealed class CreateInvoiceCommandValidator : AbstractValidator<CreateIn
         v.RuleFor(x => x.OriginatingCounterpartyId).AsDeclared();
         v.RuleFor(x => x.ReceivingCounterpartyId).AsDeclared()
             .Satisfies((x, receiving) => !x.OriginatingCounterpartyId.IsPresent || receiving != x.OriginatingCounterpartyId.Value, InvalidRelation, _ => "Must differ from originating_counterparty_id.");
+        v.RuleFor(x => x.Metadata).AsDeclared().Metadata();
         return v;
     }
 

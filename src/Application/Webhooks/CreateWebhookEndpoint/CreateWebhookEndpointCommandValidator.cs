@@ -20,6 +20,7 @@ internal sealed class CreateWebhookEndpointCommandValidator : AbstractValidator<
         RuleFor(x => x.EnabledEvents).AsDeclared()
             .Satisfies(types => types.Count > 0, Invalid, EmptyListMessage)
             .Satisfies((_, types) => types.All(IsKnown), Invalid, x => UnknownTypeMessage(x.EnabledEvents.Value.First(t => !IsKnown(t))));
+        RuleFor(x => x.Metadata).AsDeclared().Metadata();
     }
 
     public static string UnknownTypeMessage(string type) => $"\"{type}\" is not a valid choice.";

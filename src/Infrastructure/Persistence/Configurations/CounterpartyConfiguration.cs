@@ -15,6 +15,7 @@ internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Count
         builder.Property(c => c.Environment).HasConversion<LowercaseEnumConverter<ApiEnvironment>>().HasMaxLength(4);
         builder.Property(c => c.Name).HasMaxLength(Counterparty.NameMaxLength);
         builder.Property(c => c.Email).HasMaxLength(Counterparty.EmailMaxLength);
+        builder.Property(c => c.Metadata).HasMetadataConversion();
 
         // The list (§6) walks newest first by id within one environment (docs/decisions/0009).
         builder.HasIndex(c => new { c.Environment, c.Id });

@@ -17,6 +17,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Environment).HasConversion<LowercaseEnumConverter<ApiEnvironment>>().HasMaxLength(4);
         builder.Property(e => e.Type).HasMaxLength(Event.TypeMaxLength);
+        builder.Property(e => e.PreviousAttributes).IsRequired(false);
 
         // When the delivery worker fanned the event out to the endpoints (docs/decisions/0020); null until then.
         // Internal to delivery, so a shadow property, not part of the domain's event. The filtered index holds only

@@ -24,6 +24,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.InvoiceNumber).HasMaxLength(Invoice.InvoiceNumberMaxLength);
         builder.Property(i => i.Note).HasMaxLength(Invoice.NoteMaxLength);
         builder.Ignore(i => i.AmountDueCents);
+        builder.Property(i => i.Metadata).HasMetadataConversion();
 
         builder.HasOne<Counterparty>().WithMany().HasForeignKey(i => i.OriginatingCounterpartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Counterparty>().WithMany().HasForeignKey(i => i.ReceivingCounterpartyId).OnDelete(DeleteBehavior.Restrict);

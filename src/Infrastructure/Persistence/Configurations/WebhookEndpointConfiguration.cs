@@ -24,6 +24,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
                 new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))), v => v.ToArray()))
             .HasMaxLength(1000);
         builder.Property(w => w.ProtectedSecret).HasMaxLength(200);
+        builder.Property(w => w.Metadata).HasMetadataConversion();
 
         builder.HasIndex(w => new { w.Environment, w.Id });
     }

@@ -91,6 +91,11 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4)")
                         .HasColumnName("environment");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -128,6 +133,10 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)")
                         .HasColumnName("environment");
+
+                    b.Property<string>("PreviousAttributes")
+                        .HasColumnType("text")
+                        .HasColumnName("previous_attributes");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -191,6 +200,11 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("invoice_number");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -270,6 +284,11 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)")
                         .HasColumnName("environment");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata");
 
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()

@@ -97,6 +97,12 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasColumnName("environment")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("metadata")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -136,6 +142,11 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)")
                         .HasColumnName("environment")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("PreviousAttributes")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("previous_attributes")
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Type")
@@ -203,6 +214,12 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("varbinary(256)")
                         .HasColumnName("invoice_number");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("metadata")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
@@ -287,6 +304,12 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)")
                         .HasColumnName("environment")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("metadata")
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("ProtectedSecret")

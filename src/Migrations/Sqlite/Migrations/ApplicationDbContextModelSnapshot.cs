@@ -86,6 +86,11 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -123,6 +128,10 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("TEXT")
                         .HasColumnName("environment");
+
+                    b.Property<string>("PreviousAttributes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_attributes");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -186,6 +195,11 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("invoice_number");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -265,6 +279,11 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("TEXT")
                         .HasColumnName("environment");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
 
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
