@@ -20,6 +20,7 @@ public static class FieldErrorCodes
     public const string InvalidIntegerMessage = "A valid integer is required.";
     public const string InvalidStringMessage = "Not a valid string.";
     public const string InvalidUuidMessage = "Must be a valid UUID.";
+    public const string InvalidBooleanMessage = "Must be a valid boolean.";
     public const string InvalidDateMessage = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
     public const string InvalidEmailMessage = "Enter a valid email address.";
     public const string InvalidCurrencyMessage = "Must be a three-letter lowercase ISO 4217 currency code.";
