@@ -1,3 +1,5 @@
+using Invoicing.Domain.Common;
+
 namespace Invoicing.Domain.Webhooks;
 
 public enum WebhookDeliveryStatus
@@ -68,7 +70,7 @@ public sealed class WebhookDelivery
     public DateTime? CompletedAt { get; private set; }
 
     public static WebhookDelivery Create(Guid eventId, Guid webhookEndpointId, DateTime now) =>
-        new(Guid.CreateVersion7(now), eventId, webhookEndpointId, now);
+        new(Uuid7.Next(now), eventId, webhookEndpointId, now);
 }
 
 /// <summary>
@@ -107,7 +109,7 @@ public sealed class WebhookDeliveryAttempt
         NextAttemptAt = nextAttemptAt;
     }
 
-    /// <summary>UUIDv7 of <see cref="AttemptedAt"/>: the order of an endpoint's attempts.</summary>
+    /// <summary>UUIDv7 of <see cref="AttemptedAt"/>, increasing in this process (<see cref="Uuid7"/>): the order of an endpoint's attempts.</summary>
     public Guid Id { get; private set; }
 
     public Guid WebhookDeliveryId { get; private set; }
@@ -140,7 +142,7 @@ public sealed class WebhookDeliveryAttempt
     public static WebhookDeliveryAttempt Record(
         Guid deliveryId, Guid endpointId, Guid eventId, DateTime attemptedAt, WebhookAttemptOutcome outcome, int? responseStatus, TimeSpan duration, string? responseBody, string? error, DateTime? nextAttemptAt) =>
         new(
-            Guid.CreateVersion7(attemptedAt),
+            Uuid7.Next(attemptedAt),
             deliveryId,
             endpointId,
             eventId,

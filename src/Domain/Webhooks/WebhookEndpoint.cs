@@ -39,14 +39,8 @@ public sealed class WebhookEndpoint : EnvironmentScopedEntity
 
     public void ChangeUrl(string url) => Url = CheckUrl(url);
 
-    public void EnableEvents(IReadOnlyList<string> enabledEvents)
-    {
-        var events = CheckEvents(enabledEvents);
-        if (!events.SequenceEqual(EnabledEvents, StringComparer.Ordinal))
-        {
-            EnabledEvents = events;
-        }
-    }
+    /// <summary>Replaces the enabled event types (persistence stores it only when the list differs).</summary>
+    public void EnableEvents(IReadOnlyList<string> enabledEvents) => EnabledEvents = CheckEvents(enabledEvents);
 
     /// <summary>Disables or enables the endpoint; true when that changed it (from enabled to disabled or back).</summary>
     public bool SetDisabled(bool disabled)
