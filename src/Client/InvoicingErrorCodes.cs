@@ -34,6 +34,12 @@ public static class InvoicingErrorCodes
     /// <summary>409: the invoice's status does not allow that transition (only an open invoice is paid or voided).</summary>
     public const string InvoiceStateConflict = "invoice_state_conflict";
 
+    /// <summary>409: the webhook endpoint is disabled, so no event is re-sent to it; enable it first.</summary>
+    public const string WebhookEndpointDisabled = "webhook_endpoint_disabled";
+
+    /// <summary>409: the webhook endpoint does not receive events of that type (its enabled events), so the event is not re-sent to it.</summary>
+    public const string EventTypeNotEnabled = "event_type_not_enabled";
+
     /// <summary>409: another request with the same idempotency key is still running (the client retries it).</summary>
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
 

@@ -49,4 +49,48 @@ public sealed class WebhookEndpointService
             InvoicingErrorCodes.WebhookEndpointNotFound,
             () => new DeletedWebhookEndpoint { Id = id, Deleted = true },
             cancellationToken);
+
+    /// <summary>
+    /// <c>PATCH /v1/webhook_endpoints/{id}</c>: changes the members set in <paramref name="request"/> (retried safely: it
+    /// sets values). Disabling cancels the deliveries still owed to the endpoint.
+    /// </summary>
+    /// <exception cref="InvoicingException">
+    /// <see cref="InvoicingErrorCodes.InvalidRequest"/> for a bad member (the rules of create);
+    /// <see cref="InvoicingErrorCodes.WebhookEndpointNotFound"/> when there is none in the key's environment.
+    /// </exception>
+    public Task<WebhookEndpoint> UpdateAsync(Guid id, UpdateWebhookEndpointRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _transport.PatchAsync<WebhookEndpoint>($"v1/webhook_endpoints/{id:D}", ApiTransport.Serialize(request), cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>POST /v1/webhook_endpoints/{id}/roll_secret</c>: a new signing secret, in the result's
+    /// <see cref="WebhookEndpoint.Secret"/> only (retried safely under one idempotency key, which replays the same
+    /// secret). Deliveries from then on are signed with it; the old secret stops at once.
+    /// </summary>
+    /// <exception cref="InvoicingException"><see cref="InvoicingErrorCodes.WebhookEndpointNotFound"/> when there is none in the key's environment.</exception>
+    public Task<WebhookEndpoint> RollSecretAsync(Guid id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        _transport.PostAsync<WebhookEndpoint>($"v1/webhook_endpoints/{id:D}/roll_secret", null, options, cancellationToken);
+
+    /// <summary><c>GET /v1/webhook_endpoints/{id}/delivery_attempts</c>: one page of the endpoint's delivery attempts, newest first.</summary>
+    /// <exception cref="InvoicingException"><see cref="InvoicingErrorCodes.WebhookEndpointNotFound"/> when there is none in the key's environment.</exception>
+    public Task<ListPage<WebhookDeliveryAttempt>> ListDeliveryAttemptsAsync(Guid id, DeliveryAttemptListOptions? options = null, CancellationToken cancellationToken = default) =>
+        _transport.GetAsync<ListPage<WebhookDeliveryAttempt>>(ApiTransport.PathWithQuery($"v1/webhook_endpoints/{id:D}/delivery_attempts", options), cancellationToken);
+
+    /// <summary>Every delivery attempt of the endpoint (of <see cref="DeliveryAttemptListOptions.Event"/> when it is set), newest first, page after page.</summary>
+    public IAsyncEnumerable<WebhookDeliveryAttempt> ListAllDeliveryAttemptsAsync(Guid id, DeliveryAttemptListOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pages.WalkAsync<WebhookDeliveryAttempt, DeliveryAttemptListOptions>(
+            options ?? new DeliveryAttemptListOptions(), (page, ct) => ListDeliveryAttemptsAsync(id, page, ct), a => a.Id, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /v1/webhook_endpoints/{id}/events/{event_id}/resend</c>: schedules one more delivery of the event to the
+    /// endpoint, due at once (retried safely under one idempotency key, so it is scheduled once).
+    /// </summary>
+    /// <exception cref="InvoicingException">
+    /// <see cref="InvoicingErrorCodes.WebhookEndpointNotFound"/> or <see cref="InvoicingErrorCodes.EventNotFound"/>;
+    /// <see cref="InvoicingErrorCodes.WebhookEndpointDisabled"/> or <see cref="InvoicingErrorCodes.EventTypeNotEnabled"/>.
+    /// </exception>
+    public Task<WebhookDelivery> ResendEventAsync(Guid id, Guid eventId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        _transport.PostAsync<WebhookDelivery>($"v1/webhook_endpoints/{id:D}/events/{eventId:D}/resend", null, options, cancellationToken);
 }

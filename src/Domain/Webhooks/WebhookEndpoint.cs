@@ -3,8 +3,9 @@ using Invoicing.Domain.Common;
 namespace Invoicing.Domain.Webhooks;
 
 /// <summary>
-/// A URL that receives the events of its environment whose type it enabled (§9). Its signing secret is kept
-/// only in protected (encrypted) form; the plain secret is shown once, when the endpoint is created.
+/// A URL that receives the events of its environment whose type it enabled (§9), unless it is disabled. Its signing
+/// secret is kept only in protected (encrypted) form; the plain secret is shown once, when the endpoint is created or
+/// its secret is rolled (docs/decisions/0036).
 /// </summary>
 public sealed class WebhookEndpoint : EnvironmentScopedEntity
 {
@@ -34,20 +35,37 @@ public sealed class WebhookEndpoint : EnvironmentScopedEntity
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static WebhookEndpoint Create(string url, IReadOnlyList<string> enabledEvents, string protectedSecret, DateTimeOffset now, IReadOnlyDictionary<string, string?>? metadata = null)
+    /// <summary>A disabled endpoint gets no deliveries: none are made for it, and those it was owed were canceled when it was disabled.</summary>
+    public bool Disabled { get; private set; }
+
+    public static WebhookEndpoint Create(string url, IReadOnlyList<string> enabledEvents, string protectedSecret, DateTimeOffset now, IReadOnlyDictionary<string, string?>? metadata = null) =>
+        new(Uuid7.Next(now), CheckUrl(url), CheckEvents(enabledEvents), protectedSecret, Common.Metadata.Of(metadata), now);
+
+    public void ChangeUrl(string url) => Url = CheckUrl(url);
+
+    /// <summary>Replaces the enabled event types (persistence stores it only when the list differs).</summary>
+    public void EnableEvents(IReadOnlyList<string> enabledEvents) => EnabledEvents = CheckEvents(enabledEvents);
+
+    /// <summary>Disables or enables the endpoint; true when that changed it (from enabled to disabled or back).</summary>
+    public bool SetDisabled(bool disabled)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > UrlMaxLength)
-        {
-            throw new DomainException("A webhook endpoint needs an absolute http(s) URL of at most 2048 characters.");
-        }
-
-        if (enabledEvents.Count == 0 || enabledEvents.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new DomainException("A webhook endpoint needs at least one event type.");
-        }
-
-        return new WebhookEndpoint(Uuid7.Next(now), url, [.. enabledEvents.Distinct(StringComparer.Ordinal)], protectedSecret, Common.Metadata.Of(metadata), now);
+        var changed = Disabled != disabled;
+        Disabled = disabled;
+        return changed;
     }
+
+    /// <summary>Replaces the signing secret: every delivery sent from now on is signed with the new one.</summary>
+    public void RollSecret(string protectedSecret) => ProtectedSecret = protectedSecret;
+
+    private static string CheckUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && url.Length <= UrlMaxLength
+            ? url
+            : throw new DomainException("A webhook endpoint needs an absolute http(s) URL of at most 2048 characters.");
+
+    private static string[] CheckEvents(IReadOnlyList<string> enabledEvents) =>
+        enabledEvents.Count == 0 || enabledEvents.Any(string.IsNullOrWhiteSpace)
+            ? throw new DomainException("A webhook endpoint needs at least one event type.")
+            : [.. enabledEvents.Distinct(StringComparer.Ordinal)];
 
     public bool Receives(string eventType) => Receives(EnabledEvents, eventType);
 

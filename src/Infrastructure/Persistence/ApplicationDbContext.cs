@@ -37,6 +37,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+
     /// <summary>
     /// Read by the query filters each time a query runs, and by the save when it stamps: so each context reads and
     /// writes its own scope's environment, and fails closed in a scope no key has authenticated.

@@ -25,8 +25,10 @@ namespace Invoicing.Infrastructure.Webhooks;
 /// <summary>
 /// One pass of the delivery worker (docs/decisions/0017): first the fan-out (docs/decisions/0020), which turns the
 /// events saved since the last pass into one delivery per matching endpoint; then claim up to <see cref="WebhookOptions.BatchSize"/> due
-/// deliveries, POST each signed event to its endpoint (in parallel, 10 s each), record every attempt, and mark
-/// the delivery delivered, due again later (exponential backoff with jitter), or failed once past the horizon.
+/// deliveries, POST each signed event to its endpoint (in parallel, 10 s each), record every attempt (with its outcome
+/// and the next retry, docs/decisions/0036; a failed one logged at Warning), and mark the delivery delivered, due again
+/// later (exponential backoff with jitter), or failed once past the horizon (logged at Error). A claimed delivery whose
+/// endpoint has been disabled since is canceled instead of sent.
 /// A claim is one atomic statement that moves the deliveries' due time forward by a lease, so other workers
 /// (other instances) skip them; on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, on SQL Server with its equivalent
 /// <c>WITH (UPDLOCK, READPAST, ROWLOCK)</c> (docs/decisions/0030), on SQLite under its single writer.
@@ -40,6 +42,12 @@ internal sealed class WebhookDispatcher(
     ILogger<WebhookDispatcher> logger)
 {
     public const string HttpClientName = "webhooks";
+
+    /// <summary>The <c>User-Agent</c> of every delivery (docs/api.md, "Events and webhooks").</summary>
+    public const string UserAgent = "Invoicing-Webhooks/1.0";
+
+    /// <summary>The <c>error</c> of an attempt that got no answer in time.</summary>
+    public const string TimeoutMessage = "No answer within 10 seconds.";
 
     /// <summary>Any 2xx within this time is success (§9).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -73,10 +81,16 @@ internal sealed class WebhookDispatcher(
             where claimed.Contains(d.Id)
             join e in db.Events.IgnoreQueryFilters() on d.EventId equals e.Id
             join w in db.WebhookEndpoints.IgnoreQueryFilters() on d.WebhookEndpointId equals w.Id
-            select new Claimed(d.Id, d.CreatedAt, d.AttemptCount, w.Url, w.ProtectedSecret, e)).AsNoTracking().ToListAsync(cancellationToken);
+            select new Claimed(d.Id, d.CreatedAt, d.AttemptCount, w.Id, w.Url, w.ProtectedSecret, w.Disabled, e)).AsNoTracking().ToListAsync(cancellationToken);
 
-        var outcomes = await Task.WhenAll(work.Select(item => SendAsync(item, cancellationToken)));
-        foreach (var (item, attempt) in work.Zip(outcomes))
+        foreach (var item in work.Where(item => item.Disabled))
+        {
+            await CancelAsync(db, item, lease, cancellationToken);
+        }
+
+        var sendable = work.Where(item => !item.Disabled).ToList();
+        var outcomes = await Task.WhenAll(sendable.Select(item => SendAsync(item, cancellationToken)));
+        foreach (var (item, attempt) in sendable.Zip(outcomes))
         {
             await RecordAsync(db, unitOfWork, item, attempt, lease, cancellationToken);
         }
@@ -105,7 +119,7 @@ internal sealed class WebhookDispatcher(
     /// The fan-out (docs/decisions/0020): in one transaction per batch, claims up to <see cref="FanOutBatchSize"/>
     /// undispatched events (marking them dispatched; on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c> and on SQL Server
     /// <c>UPDLOCK, READPAST</c>, so two workers never claim the same event; on SQLite under its single writer), and inserts one delivery per endpoint of the
-    /// event's environment that receives its type and existed when the event occurred. Until the batches run dry.
+    /// event's environment that receives its type, existed when the event occurred and is not disabled. Until the batches run dry.
     /// </summary>
     private async Task<int> DispatchEventsAsync(ApplicationDbContext db, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
@@ -125,7 +139,7 @@ internal sealed class WebhookDispatcher(
             // Fan-out runs outside any request, so it reads across environments.
             var events = await db.Events.IgnoreQueryFilters().Where(e => ids.Contains(e.Id))
                 .Select(e => new { e.Id, e.Environment, e.Type, e.CreatedAt }).AsNoTracking().ToListAsync(cancellationToken);
-            var endpoints = await db.WebhookEndpoints.IgnoreQueryFilters()
+            var endpoints = await db.WebhookEndpoints.IgnoreQueryFilters().Where(w => !w.Disabled)
                 .Select(w => new { w.Id, w.Environment, w.EnabledEvents, w.CreatedAt }).AsNoTracking().ToListAsync(cancellationToken);
             foreach (var e in events.OrderBy(e => e.Id))
             {
@@ -238,8 +252,8 @@ internal sealed class WebhookDispatcher(
         }
         catch (CryptographicException)
         {
-            logger.LogError("The secret of webhook endpoint for delivery {DeliveryId} cannot be decrypted: was Webhooks:SecretKey changed?", item.DeliveryId);
-            return new Attempt(attemptedAt, null, TimeSpan.Zero, null, "The endpoint's secret could not be decrypted.");
+            logger.LogError("The secret of webhook endpoint {WebhookEndpointId} for delivery {DeliveryId} cannot be decrypted: was Webhooks:SecretKey changed?", item.EndpointId, item.DeliveryId);
+            return new Attempt(attemptedAt, WebhookAttemptOutcome.SecretUnreadable, null, TimeSpan.Zero, null, "The endpoint's secret could not be decrypted.");
         }
 
         var body = JsonSerializer.Serialize(EventResponse.From(item.Event), ApiJson.Options);
@@ -248,6 +262,7 @@ internal sealed class WebhookDispatcher(
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(secret, attemptedAt.ToUnixTimeSeconds(), body));
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
@@ -255,15 +270,17 @@ internal sealed class WebhookDispatcher(
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var text = await ReadStartAsync(response, timeout.Token);
-            return new Attempt(attemptedAt, (int)response.StatusCode, Stopwatch.GetElapsedTime(started), text, null);
+            var status = (int)response.StatusCode;
+            var outcome = status is >= 200 and < 300 ? WebhookAttemptOutcome.Succeeded : WebhookAttemptOutcome.HttpError;
+            return new Attempt(attemptedAt, outcome, status, Stopwatch.GetElapsedTime(started), text, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new Attempt(attemptedAt, null, Stopwatch.GetElapsedTime(started), null, "No answer within 10 seconds.");
+            return new Attempt(attemptedAt, WebhookAttemptOutcome.Timeout, null, Stopwatch.GetElapsedTime(started), null, TimeoutMessage);
         }
         catch (HttpRequestException e)
         {
-            return new Attempt(attemptedAt, null, Stopwatch.GetElapsedTime(started), null, e.Message);
+            return new Attempt(attemptedAt, WebhookAttemptOutcome.ConnectionError, null, Stopwatch.GetElapsedTime(started), null, e.Message);
         }
     }
 
@@ -311,22 +328,51 @@ internal sealed class WebhookDispatcher(
             return;
         }
 
-        db.Add(WebhookDeliveryAttempt.Record(item.DeliveryId, attempt.AttemptedAt.UtcDateTime, attempt.Status, attempt.Duration, attempt.ResponseBody, attempt.Error));
+        var retryAt = status == WebhookDeliveryStatus.Pending ? nextAttemptAt : (DateTime?)null;
+        db.Add(WebhookDeliveryAttempt.Record(
+            item.DeliveryId, item.EndpointId, item.Event.Id, attempt.AttemptedAt.UtcDateTime, attempt.Outcome, attempt.Status, attempt.Duration, attempt.ResponseBody, attempt.Error, retryAt));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        if (!attempt.Succeeded)
+        {
+            // Ids, outcome and status only: never the secret, the payload or the receiver's answer.
+            logger.LogWarning(
+                "Webhook delivery attempt {Attempt} to endpoint {WebhookEndpointId} for event {EventId} failed: {Outcome}, response status {ResponseStatus}; next attempt at {NextAttemptAt}",
+                failures,
+                item.EndpointId,
+                item.Event.Id,
+                JsonNamingPolicy.SnakeCaseLower.ConvertName(attempt.Outcome.ToString()),
+                attempt.Status,
+                retryAt);
+        }
+
         if (status == WebhookDeliveryStatus.Failed)
         {
-            logger.LogWarning("Webhook delivery {DeliveryId} failed for good after {Attempts} attempts", item.DeliveryId, failures);
+            logger.LogError(
+                "Webhook delivery {DeliveryId} to endpoint {WebhookEndpointId} for event {EventId} failed for good after {Attempts} attempts",
+                item.DeliveryId,
+                item.EndpointId,
+                item.Event.Id,
+                failures);
         }
     }
 
-    /// <summary>A claimed delivery with what sending it needs.</summary>
-    private sealed record Claimed(Guid DeliveryId, DateTime CreatedAt, int AttemptCount, string Url, string ProtectedSecret, Event Event);
-
-    private sealed record Attempt(DateTimeOffset AttemptedAt, int? Status, TimeSpan Duration, string? ResponseBody, string? Error)
+    /// <summary>A claimed delivery whose endpoint was disabled after the claim: canceled, only while this pass still holds it; nothing is sent.</summary>
+    private async Task CancelAsync(ApplicationDbContext db, Claimed item, DateTime lease, CancellationToken cancellationToken)
     {
-        public bool Succeeded => Status is >= 200 and < 300;
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Set<WebhookDelivery>()
+            .Where(d => d.Id == item.DeliveryId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt == lease)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Canceled).SetProperty(d => d.CompletedAt, (DateTime?)now), cancellationToken);
+    }
+
+    /// <summary>A claimed delivery with what sending it needs.</summary>
+    private sealed record Claimed(Guid DeliveryId, DateTime CreatedAt, int AttemptCount, Guid EndpointId, string Url, string ProtectedSecret, bool Disabled, Event Event);
+
+    private sealed record Attempt(DateTimeOffset AttemptedAt, WebhookAttemptOutcome Outcome, int? Status, TimeSpan Duration, string? ResponseBody, string? Error)
+    {
+        public bool Succeeded => Outcome == WebhookAttemptOutcome.Succeeded;
     }
 }
 

@@ -34,6 +34,7 @@ internal static class ApiErrors
     {
         InvalidRequestException e => (StatusCodes.Status400BadRequest, ErrorEnvelope.Invalid(e)),
         NotFoundException e => (ErrorCodes.StatusOf(e.Code), new ErrorEnvelope(e.Code, e.Message)),
+        ConflictException e => (ErrorCodes.StatusOf(e.Code), new ErrorEnvelope(e.Code, e.Message)),
         InvoiceStateConflictException e => (StatusCodes.Status409Conflict, new ErrorEnvelope(ErrorCodes.InvoiceStateConflict, e.Message)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, ForStatus(StatusCodes.Status413PayloadTooLarge)),
         BadHttpRequestException => (StatusCodes.Status400BadRequest, new ErrorEnvelope(ErrorCodes.InvalidRequest, "The request could not be read.")),

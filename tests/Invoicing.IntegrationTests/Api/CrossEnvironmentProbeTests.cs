@@ -100,7 +100,8 @@ public abstract class CrossEnvironmentProbeTests(IApiFixture api) : ApiTests(api
         rows.AddRange((await db.Counterparties.IgnoreQueryFilters().Select(c => new { c.Id, c.Environment, c.Name, c.Email }).ToListAsync(Cancellation)).Select(r => r.ToString()!));
         rows.AddRange((await db.Invoices.IgnoreQueryFilters().Select(i => new { i.Id, i.Environment, i.Status, i.InvoiceNumber, i.UpdatedAt }).ToListAsync(Cancellation)).Select(r => r.ToString()!));
         rows.AddRange((await db.Events.IgnoreQueryFilters().Select(e => new { e.Id, e.Environment, e.Type }).ToListAsync(Cancellation)).Select(r => r.ToString()!));
-        rows.AddRange((await db.WebhookEndpoints.IgnoreQueryFilters().Select(w => new { w.Id, w.Environment, w.Url }).ToListAsync(Cancellation)).Select(r => r.ToString()!));
+        rows.AddRange((await db.WebhookEndpoints.IgnoreQueryFilters().Select(w => new { w.Id, w.Environment, w.Url, w.Disabled, w.ProtectedSecret }).ToListAsync(Cancellation)).Select(r => r.ToString()!));
+        rows.AddRange((await db.WebhookDeliveries.Select(d => new { d.Id, d.WebhookEndpointId, d.EventId, d.Status }).ToListAsync(Cancellation)).Select(r => r.ToString()!));
         rows.Sort(StringComparer.Ordinal);
         return rows;
     });
@@ -162,14 +163,16 @@ public abstract class CrossEnvironmentProbeTests(IApiFixture api) : ApiTests(api
     /// <summary>A request template with one id slot.</summary>
     private sealed record Probe(string Name, Kind Kind, HttpMethod Method, Func<string, HttpRequestMessage> Build)
     {
-        public static int Count => 24;
+        public static int Count => 31;
 
         /// <summary>Distinct probe names: the cursor slots 22 and 23 repeat 14 and 15, for more weight on invoices and counterparties.</summary>
-        public static int Names => 22;
+        public static int Names => 29;
 
         public static Probe Pick(Random random, World own)
         {
             var cp = own.Ids[Kind.Counterparty];
+            var endpoint = own.Ids[Kind.WebhookEndpoint][0];
+            var evt = own.Ids[Kind.Event][0];
             var number = Http.UniqueNumber();
             return random.Next(Count) switch
             {
@@ -188,6 +191,13 @@ public abstract class CrossEnvironmentProbeTests(IApiFixture api) : ApiTests(api
                 12 => Get("GET invoices receiving filter", Kind.Counterparty, id => $"/v1/invoices?receiving_counterparty_id={id}"),
                 13 => Get("GET invoices filters and cursor", Kind.Invoice, id => $"/v1/invoices?status=open&originating_counterparty_id={cp[0]}&starting_after={id}"),
                 var c and < 24 => Cursor(c - 14),
+                24 => Get("GET delivery attempts", Kind.WebhookEndpoint, id => $"/v1/webhook_endpoints/{id}/delivery_attempts"),
+                25 => Get("GET delivery attempts event filter", Kind.Event, id => $"/v1/webhook_endpoints/{endpoint}/delivery_attempts?event={id}"),
+                26 => Get("GET delivery attempts starting_after", Kind.WebhookEndpoint, id => $"/v1/webhook_endpoints/{endpoint}/delivery_attempts?starting_after={id}"),
+                27 => new("PATCH webhook endpoint", Kind.WebhookEndpoint, HttpMethod.Patch, id => Http.Request(HttpMethod.Patch, $"/v1/webhook_endpoints/{id}", """{"disabled": true, "url": "https://hooks.example.com/moved"}""")),
+                28 => new("POST roll secret", Kind.WebhookEndpoint, HttpMethod.Post, id => Http.Request(HttpMethod.Post, $"/v1/webhook_endpoints/{id}/roll_secret")),
+                29 => new("POST resend to endpoint", Kind.WebhookEndpoint, HttpMethod.Post, id => Http.Request(HttpMethod.Post, $"/v1/webhook_endpoints/{id}/events/{evt}/resend")),
+                30 => new("POST resend of event", Kind.Event, HttpMethod.Post, id => Http.Request(HttpMethod.Post, $"/v1/webhook_endpoints/{endpoint}/events/{id}/resend")),
                 _ => throw new InvalidOperationException(),
             };
         }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Invoicing.Domain.Common;
-using Invoicing.Infrastructure.Webhooks;
+using Invoicing.Domain.Webhooks;
 using Invoicing.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 

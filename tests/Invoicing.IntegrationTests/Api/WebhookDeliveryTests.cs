@@ -4,6 +4,9 @@ using Invoicing.Client;
 using Invoicing.Infrastructure.Webhooks;
 using Invoicing.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using WebhookDelivery = Invoicing.Domain.Webhooks.WebhookDelivery;
+using WebhookDeliveryAttempt = Invoicing.Domain.Webhooks.WebhookDeliveryAttempt;
+using WebhookDeliveryStatus = Invoicing.Domain.Webhooks.WebhookDeliveryStatus;
 
 namespace Invoicing.IntegrationTests.Api;
 

@@ -21,7 +21,8 @@ public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
         var created = await response.JsonAsync();
         var id = created.GetProperty("id").GetString();
         response.Headers.Location!.ToString().ShouldBe($"/v1/webhook_endpoints/{id}");
-        created.EnumerateObject().Select(p => p.Name).ShouldBe(["object", "id", "environment", "url", "enabled_events", "metadata", "created_at", "secret"]);
+        created.EnumerateObject().Select(p => p.Name).ShouldBe(["object", "id", "environment", "url", "enabled_events", "status", "metadata", "created_at", "secret"]);
+        created.GetProperty("status").GetString().ShouldBe("enabled");
         created.GetProperty("object").GetString().ShouldBe("webhook_endpoint");
         created.GetProperty("environment").GetString().ShouldBe("test");
         created.GetProperty("enabled_events").EnumerateArray().Select(e => e.GetString()).ShouldBe(["invoice.paid", "invoice.voided"]);
@@ -101,6 +102,27 @@ public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task An_update_to_a_url_on_loopback_or_a_private_network_is_refused_by_default()
+    {
+        var client = await Factory.ClientAsync();
+        var id = (await (await client.PostJsonAsync("/v1/webhook_endpoints", Body("https://hooks.example.com/public", "*"))).JsonAsync()).GetProperty("id").GetString();
+        try
+        {
+            var patch = Http.Request(HttpMethod.Patch, $"/v1/webhook_endpoints/{id}", """{"url": "http://127.0.0.1:8080/hooks", "disabled": true}""");
+            var envelope = await (await client.SendAsync(patch, Cancellation)).ShouldBeEnvelopeAsync(HttpStatusCode.BadRequest, "invalid_request");
+
+            envelope.FieldErrors().ShouldBe(["url invalid URLs on loopback or private networks are not allowed."]);
+            var read = await (await client.GetAsync($"/v1/webhook_endpoints/{id}", Cancellation)).JsonAsync();
+            read.GetProperty("url").GetString().ShouldBe("https://hooks.example.com/public");
+            read.GetProperty("status").GetString().ShouldBe("enabled");
+        }
+        finally
+        {
+            await client.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation);
+        }
+    }
+
+    [Fact]
     public async Task Bad_members_are_field_errors()
     {
         var client = await Factory.ClientAsync();
@@ -136,7 +158,7 @@ public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
         // A test-environment change gives the live endpoint nothing to deliver.
         await test.CreateCounterpartyAsync("Test only");
         await Factory.DispatchEventsAsync();
-        var owed = await Factory.DbAsync(db => db.Set<Invoicing.Infrastructure.Webhooks.WebhookDelivery>().CountAsync(d => d.WebhookEndpointId == Guid.Parse(id!), Cancellation));
+        var owed = await Factory.DbAsync(db => db.Set<WebhookDelivery>().CountAsync(d => d.WebhookEndpointId == Guid.Parse(id!), Cancellation));
         owed.ShouldBe(0);
         (await live.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

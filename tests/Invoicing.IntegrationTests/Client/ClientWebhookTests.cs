@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Invoicing.Client;
-using Invoicing.Infrastructure.Webhooks;
 using Invoicing.IntegrationTests.Fixtures;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +10,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WebhookDelivery = Invoicing.Domain.Webhooks.WebhookDelivery;
+using WebhookDeliveryStatus = Invoicing.Domain.Webhooks.WebhookDeliveryStatus;
 
 namespace Invoicing.IntegrationTests.Client;
 

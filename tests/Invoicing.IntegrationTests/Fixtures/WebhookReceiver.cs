@@ -13,7 +13,7 @@ namespace Invoicing.IntegrationTests.Fixtures;
 
 /// <summary>
 /// A real HTTP receiver for webhooks: Kestrel on a free port of loopback (or of the address given). It records every request (signature
-/// header and exact body) and answers with the status <see cref="Answer"/> gives for the request's number (1, 2, …).
+/// header, exact body and User-Agent) and answers with the status <see cref="Answer"/> gives for the request's number (1, 2, …).
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -41,7 +41,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
-            receiver.Requests.Enqueue(new Received(context.Request.Headers["Invoicing-Signature"].ToString(), context.Request.ContentType, body));
+            receiver.Requests.Enqueue(new Received(context.Request.Headers["Invoicing-Signature"].ToString(), context.Request.ContentType, body, context.Request.Headers.UserAgent.ToString()));
             context.Response.StatusCode = receiver.Answer(Interlocked.Increment(ref receiver._count));
             await context.Response.WriteAsync(context.Response.StatusCode >= 300 ? "receiver says no" : "ok");
         });
@@ -57,7 +57,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    public sealed record Received(string Signature, string? ContentType, string Body)
+    public sealed record Received(string Signature, string? ContentType, string Body, string UserAgent)
     {
         public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 

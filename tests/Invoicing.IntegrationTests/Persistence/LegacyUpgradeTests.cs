@@ -40,7 +40,9 @@ public abstract class LegacyUpgradeTests
         _upgrade.Before.ShouldAllBe(table => table.Value.Count > 0);
         foreach (var (table, rows) in _upgrade.Before)
         {
-            _upgrade.After[table].Select(Line).ShouldBe(rows.Select(Line), table);
+            // Columns added by later migrations are not the legacy rows' (docs/decisions/0036 adds some to attempts).
+            var columns = rows[0].Keys.ToHashSet(StringComparer.Ordinal);
+            _upgrade.After[table].Select(row => Line(row.Where(c => columns.Contains(c.Key)).ToDictionary())).ShouldBe(rows.Select(Line), table);
         }
 
         _upgrade.HistoryBefore.ShouldBe(DatabaseInitializer.LegacyMigrations);

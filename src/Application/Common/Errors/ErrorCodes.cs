@@ -16,6 +16,8 @@ public static class ErrorCodes
     public const string RouteNotFound = "route_not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string InvoiceStateConflict = "invoice_state_conflict";
+    public const string WebhookEndpointDisabled = "webhook_endpoint_disabled";
+    public const string EventTypeNotEnabled = "event_type_not_enabled";
     public const string PayloadTooLarge = "payload_too_large";
     public const string UriTooLong = "uri_too_long";
     public const string UnsupportedMediaType = "unsupported_media_type";
@@ -38,6 +40,8 @@ public static class ErrorCodes
         [RouteNotFound] = (404, "No such route."),
         [MethodNotAllowed] = (405, "The route exists but not for this method."),
         [InvoiceStateConflict] = (409, "The invoice is not `open`, so it cannot be paid or voided; nothing changed (`detail` names its status)."),
+        [WebhookEndpointDisabled] = (409, "The webhook endpoint is disabled, so nothing can be sent to it; enable it first (`PATCH` with `\"disabled\": false`)."),
+        [EventTypeNotEnabled] = (409, "The webhook endpoint does not receive events of this type (its `enabled_events`), so the event is not re-sent to it."),
         [PayloadTooLarge] = (413, "The body is over 1 MiB."),
         [UriTooLong] = (414, "The request target (path and query) is over 8 KiB."),
         [UnsupportedMediaType] = (415, "The body was not sent as `application/json`."),

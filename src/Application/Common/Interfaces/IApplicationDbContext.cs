@@ -25,5 +25,14 @@ public interface IApplicationDbContext
 
     DbSet<WebhookEndpoint> WebhookEndpoints { get; }
 
+    /// <summary>
+    /// Not environment-scoped (the delivery worker serves every environment): reach a delivery only through an endpoint
+    /// found in <see cref="WebhookEndpoints"/>, which is (docs/decisions/0036).
+    /// </summary>
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
+    /// <summary>Read-only for handlers (the worker records them), and like <see cref="WebhookDeliveries"/> reached only through an endpoint of the environment.</summary>
+    DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -24,6 +24,7 @@ public sealed class InputJsonConverter : JsonConverterFactory
             : type == typeof(string) ? new Converter<string>(String)
             : type == typeof(DateOnly) ? new Converter<DateOnly>(Date)
             : type == typeof(Guid) ? new Converter<Guid>(Uuid)
+            : type == typeof(bool) ? new Converter<bool>(Boolean)
             : type == typeof(IReadOnlyList<string>) ? new Converter<IReadOnlyList<string>>(StringList)
             : type == typeof(IReadOnlyDictionary<string, string?>) ? new Converter<IReadOnlyDictionary<string, string?>>(StringMap)
             : (JsonConverter)Activator.CreateInstance(
@@ -85,6 +86,19 @@ public sealed class InputJsonConverter : JsonConverterFactory
     /// <summary>A UUID in its canonical 8-4-4-4-12 form.</summary>
     private static Input<Guid> Uuid(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
         Guid.TryParseExact(Text(ref reader), "D", out var id) ? Input<Guid>.Of(id) : Input<Guid>.Invalid(InvalidUuidMessage);
+
+    /// <summary>A JSON <c>true</c> or <c>false</c>; nothing else (not <c>"true"</c>, not 1).</summary>
+    private static Input<bool> Boolean(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var token = reader.TokenType;
+        if (token is JsonTokenType.True or JsonTokenType.False)
+        {
+            return Input<bool>.Of(token == JsonTokenType.True);
+        }
+
+        reader.Skip();
+        return Input<bool>.Invalid(InvalidBooleanMessage);
+    }
 
     /// <summary>A JSON array of strings. Not an array, or an item that is not a string, is invalid (the first such item's message).</summary>
     private static Input<IReadOnlyList<string>> StringList(ref Utf8JsonReader reader, JsonSerializerOptions options)

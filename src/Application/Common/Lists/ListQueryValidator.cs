@@ -15,17 +15,23 @@ internal sealed class ListQueryValidator<T> : AbstractValidator<T>
     public const string BothCursorsMessage = "Only one of starting_after and ending_before may be given.";
 
     public ListQueryValidator(Func<Guid, CancellationToken, Task<bool>> exists)
+        : this((_, cursor, ct) => exists(cursor, ct))
+    {
+    }
+
+    /// <param name="exists">Whether the cursor names an item of the collection the query (a sub-collection, such as an endpoint's attempts) is about.</param>
+    public ListQueryValidator(Func<T, Guid, CancellationToken, Task<bool>> exists)
     {
         RuleFor(x => x.Limit).Optional().Min(1).Max(IListQuery.MaxLimit).OverridePropertyName("limit");
         RuleFor(x => x.StartingAfter).Optional()
-            .MustAsync((cursor, ct) => Exists(cursor, exists, ct)).WithErrorCode(DoesNotExist).WithMessage((_, c) => DoesNotExistMessage(c.Value.ToString()))
+            .MustAsync((x, cursor, ct) => Exists(x, cursor, exists, ct)).WithErrorCode(DoesNotExist).WithMessage((_, c) => DoesNotExistMessage(c.Value.ToString()))
             .OverridePropertyName("starting_after");
         RuleFor(x => x.EndingBefore).Optional()
             .Must((x, cursor) => cursor.State == InputState.Missing || x.StartingAfter.State == InputState.Missing).WithErrorCode(Invalid).WithMessage(BothCursorsMessage)
-            .MustAsync((cursor, ct) => Exists(cursor, exists, ct)).WithErrorCode(DoesNotExist).WithMessage((_, c) => DoesNotExistMessage(c.Value.ToString()))
+            .MustAsync((x, cursor, ct) => Exists(x, cursor, exists, ct)).WithErrorCode(DoesNotExist).WithMessage((_, c) => DoesNotExistMessage(c.Value.ToString()))
             .OverridePropertyName("ending_before");
     }
 
-    private static async Task<bool> Exists(Input<Guid> cursor, Func<Guid, CancellationToken, Task<bool>> exists, CancellationToken ct) =>
-        !cursor.IsPresent || await exists(cursor.Value, ct);
+    private static async Task<bool> Exists(T query, Input<Guid> cursor, Func<T, Guid, CancellationToken, Task<bool>> exists, CancellationToken ct) =>
+        !cursor.IsPresent || await exists(query, cursor.Value, ct);
 }

@@ -20,6 +20,7 @@ public static class FieldErrorCodes
     public const string InvalidIntegerMessage = "A valid integer is required.";
     public const string InvalidStringMessage = "Not a valid string.";
     public const string InvalidUuidMessage = "Must be a valid UUID.";
+    public const string InvalidBooleanMessage = "Must be a valid boolean.";
     public const string InvalidDateMessage = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
     public const string InvalidDateTimeMessage = "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm:ss[.uuuuuu](Z|+HH:MM|-HH:MM).";
     public const string InvalidEmailMessage = "Enter a valid email address.";

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Messaging;
 using Invoicing.Application.Common.Validation;
@@ -21,12 +20,9 @@ public sealed record CreateWebhookEndpointCommand(
 internal sealed class CreateWebhookEndpointCommandHandler(IApplicationDbContext db, IWebhookSecretProtector protector, TimeProvider time)
     : IRequestHandler<CreateWebhookEndpointCommand, WebhookEndpointResponse>
 {
-    private const string SecretPrefix = "whsec_";
-    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
     public async Task<WebhookEndpointResponse> Handle(CreateWebhookEndpointCommand request, CancellationToken cancellationToken)
     {
-        var secret = SecretPrefix + RandomNumberGenerator.GetString(Base62, 32);
+        var secret = WebhookSecrets.New();
         var endpoint = WebhookEndpoint.Create(request.Url.Value, request.EnabledEvents.Value, protector.Protect(secret), time.GetUtcNow(), request.Metadata.IsPresent ? request.Metadata.Value : null);
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using Invoicing.Domain.Events;
 using Invoicing.Domain.Webhooks;
-using Invoicing.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

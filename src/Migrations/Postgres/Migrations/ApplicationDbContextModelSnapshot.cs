@@ -263,6 +263,117 @@ namespace Invoicing.Migrations.Postgres.Migrations
                     b.ToTable("invoices", (string)null);
                 });
 
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WebhookEndpointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("WebhookEndpointId");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_webhook_deliveries_status_next_attempt_at");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDeliveryAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_status");
+
+                    b.Property<Guid>("WebhookDeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_delivery_id");
+
+                    b.Property<Guid>("WebhookEndpointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebhookDeliveryId");
+
+                    b.HasIndex("WebhookEndpointId", "Id")
+                        .HasDatabaseName("IX_webhook_delivery_attempts_endpoint_id");
+
+                    b.HasIndex("WebhookEndpointId", "EventId", "Id")
+                        .HasDatabaseName("IX_webhook_delivery_attempts_endpoint_event_id");
+
+                    b.ToTable("webhook_delivery_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookEndpoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -272,6 +383,10 @@ namespace Invoicing.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
 
                     b.Property<string>("EnabledEvents")
                         .IsRequired()
@@ -390,93 +505,6 @@ namespace Invoicing.Migrations.Postgres.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDelivery", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AttemptCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempt_count");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completed_at");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("event_id");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)")
-                        .HasColumnName("status");
-
-                    b.Property<Guid>("WebhookEndpointId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("webhook_endpoint_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("WebhookEndpointId");
-
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("IX_webhook_deliveries_status_next_attempt_at");
-
-                    b.ToTable("webhook_deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDeliveryAttempt", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("AttemptedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("attempted_at");
-
-                    b.Property<int>("DurationMs")
-                        .HasColumnType("integer")
-                        .HasColumnName("duration_ms");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("error");
-
-                    b.Property<string>("ResponseBody")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("response_body");
-
-                    b.Property<int?>("ResponseStatus")
-                        .HasColumnType("integer")
-                        .HasColumnName("response_status");
-
-                    b.Property<Guid>("WebhookDeliveryId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("webhook_delivery_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WebhookDeliveryId");
-
-                    b.ToTable("webhook_delivery_attempts", (string)null);
-                });
-
             modelBuilder.Entity("Invoicing.Domain.Invoices.Invoice", b =>
                 {
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
@@ -492,7 +520,7 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDelivery", b =>
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.HasOne("Invoicing.Domain.Events.Event", null)
                         .WithMany()
@@ -507,9 +535,9 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDeliveryAttempt", b =>
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDeliveryAttempt", b =>
                 {
-                    b.HasOne("Invoicing.Infrastructure.Webhooks.WebhookDelivery", null)
+                    b.HasOne("Invoicing.Domain.Webhooks.WebhookDelivery", null)
                         .WithMany()
                         .HasForeignKey("WebhookDeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)

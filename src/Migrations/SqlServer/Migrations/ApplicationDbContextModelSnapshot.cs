@@ -282,6 +282,126 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                     b.ToTable("invoices", (string)null);
                 });
 
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("binary(16)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("int")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("EventId")
+                        .IsRequired()
+                        .HasColumnType("binary(16)")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<byte[]>("WebhookEndpointId")
+                        .IsRequired()
+                        .HasColumnType("binary(16)")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("WebhookEndpointId");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_webhook_deliveries_status_next_attempt_at");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDeliveryAttempt", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("binary(16)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("int")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("error")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<byte[]>("EventId")
+                        .IsRequired()
+                        .HasColumnType("binary(16)")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("outcome")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("response_body")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("int")
+                        .HasColumnName("response_status");
+
+                    b.Property<byte[]>("WebhookDeliveryId")
+                        .IsRequired()
+                        .HasColumnType("binary(16)")
+                        .HasColumnName("webhook_delivery_id");
+
+                    b.Property<byte[]>("WebhookEndpointId")
+                        .IsRequired()
+                        .HasColumnType("binary(16)")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebhookDeliveryId");
+
+                    b.HasIndex("WebhookEndpointId", "Id")
+                        .HasDatabaseName("IX_webhook_delivery_attempts_endpoint_id");
+
+                    b.HasIndex("WebhookEndpointId", "EventId", "Id")
+                        .HasDatabaseName("IX_webhook_delivery_attempts_endpoint_event_id");
+
+                    b.ToTable("webhook_delivery_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookEndpoint", b =>
                 {
                     b.Property<byte[]>("Id")
@@ -291,6 +411,10 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("bit")
+                        .HasColumnName("disabled");
 
                     b.Property<string>("EnabledEvents")
                         .IsRequired()
@@ -420,99 +544,6 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDelivery", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .HasColumnType("binary(16)")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AttemptCount")
-                        .HasColumnType("int")
-                        .HasColumnName("attempt_count");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("completed_at");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("created_at");
-
-                    b.Property<byte[]>("EventId")
-                        .IsRequired()
-                        .HasColumnType("binary(16)")
-                        .HasColumnName("event_id");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)")
-                        .HasColumnName("status")
-                        .UseCollation("Latin1_General_100_BIN2");
-
-                    b.Property<byte[]>("WebhookEndpointId")
-                        .IsRequired()
-                        .HasColumnType("binary(16)")
-                        .HasColumnName("webhook_endpoint_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("WebhookEndpointId");
-
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("IX_webhook_deliveries_status_next_attempt_at");
-
-                    b.ToTable("webhook_deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDeliveryAttempt", b =>
-                {
-                    b.Property<byte[]>("Id")
-                        .HasColumnType("binary(16)")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("AttemptedAt")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("attempted_at");
-
-                    b.Property<int>("DurationMs")
-                        .HasColumnType("int")
-                        .HasColumnName("duration_ms");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("error")
-                        .UseCollation("Latin1_General_100_BIN2");
-
-                    b.Property<string>("ResponseBody")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)")
-                        .HasColumnName("response_body")
-                        .UseCollation("Latin1_General_100_BIN2");
-
-                    b.Property<int?>("ResponseStatus")
-                        .HasColumnType("int")
-                        .HasColumnName("response_status");
-
-                    b.Property<byte[]>("WebhookDeliveryId")
-                        .IsRequired()
-                        .HasColumnType("binary(16)")
-                        .HasColumnName("webhook_delivery_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WebhookDeliveryId");
-
-                    b.ToTable("webhook_delivery_attempts", (string)null);
-                });
-
             modelBuilder.Entity("Invoicing.Domain.Invoices.Invoice", b =>
                 {
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
@@ -528,7 +559,7 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDelivery", b =>
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.HasOne("Invoicing.Domain.Events.Event", null)
                         .WithMany()
@@ -543,9 +574,9 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDeliveryAttempt", b =>
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDeliveryAttempt", b =>
                 {
-                    b.HasOne("Invoicing.Infrastructure.Webhooks.WebhookDelivery", null)
+                    b.HasOne("Invoicing.Domain.Webhooks.WebhookDelivery", null)
                         .WithMany()
                         .HasForeignKey("WebhookDeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -258,6 +258,117 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                     b.ToTable("invoices", (string)null);
                 });
 
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WebhookEndpointId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("WebhookEndpointId");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_webhook_deliveries_status_next_attempt_at");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDeliveryAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_status");
+
+                    b.Property<Guid>("WebhookDeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_delivery_id");
+
+                    b.Property<Guid>("WebhookEndpointId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebhookDeliveryId");
+
+                    b.HasIndex("WebhookEndpointId", "Id")
+                        .HasDatabaseName("IX_webhook_delivery_attempts_endpoint_id");
+
+                    b.HasIndex("WebhookEndpointId", "EventId", "Id")
+                        .HasDatabaseName("IX_webhook_delivery_attempts_endpoint_event_id");
+
+                    b.ToTable("webhook_delivery_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookEndpoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -267,6 +378,10 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled");
 
                     b.Property<string>("EnabledEvents")
                         .IsRequired()
@@ -385,93 +500,6 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDelivery", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AttemptCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempt_count");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("completed_at");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event_id");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<Guid>("WebhookEndpointId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("webhook_endpoint_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("WebhookEndpointId");
-
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("IX_webhook_deliveries_status_next_attempt_at");
-
-                    b.ToTable("webhook_deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDeliveryAttempt", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("AttemptedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("attempted_at");
-
-                    b.Property<int>("DurationMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("duration_ms");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("error");
-
-                    b.Property<string>("ResponseBody")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("response_body");
-
-                    b.Property<int?>("ResponseStatus")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("response_status");
-
-                    b.Property<Guid>("WebhookDeliveryId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("webhook_delivery_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WebhookDeliveryId");
-
-                    b.ToTable("webhook_delivery_attempts", (string)null);
-                });
-
             modelBuilder.Entity("Invoicing.Domain.Invoices.Invoice", b =>
                 {
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
@@ -487,7 +515,7 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDelivery", b =>
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.HasOne("Invoicing.Domain.Events.Event", null)
                         .WithMany()
@@ -502,9 +530,9 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.WebhookDeliveryAttempt", b =>
+            modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDeliveryAttempt", b =>
                 {
-                    b.HasOne("Invoicing.Infrastructure.Webhooks.WebhookDelivery", null)
+                    b.HasOne("Invoicing.Domain.Webhooks.WebhookDelivery", null)
                         .WithMany()
                         .HasForeignKey("WebhookDeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
