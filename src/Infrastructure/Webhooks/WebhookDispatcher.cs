@@ -236,9 +236,12 @@ internal sealed class WebhookDispatcher(
         {
             secret = protector.Unprotect(item.ProtectedSecret);
         }
-        catch (CryptographicException)
+        catch (CryptographicException exception)
         {
-            logger.LogError("The secret of webhook endpoint for delivery {DeliveryId} cannot be decrypted: was Webhooks:SecretKey changed?", item.DeliveryId);
+            logger.LogError(
+                "The secret of the webhook endpoint for delivery {DeliveryId} cannot be decrypted: it was sealed with webhook key {KeyId}, which is not configured (Webhooks:SecretKeys; docs/operations.md)",
+                item.DeliveryId,
+                exception is SecretKeyMissingException { KeyId: null } ? "v1 (no id)" : AesGcmSecretProtector.KeyIdOf(item.ProtectedSecret) ?? "unknown");
             return new Attempt(attemptedAt, null, TimeSpan.Zero, null, "The endpoint's secret could not be decrypted.");
         }
 
