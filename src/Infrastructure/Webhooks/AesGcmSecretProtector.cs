@@ -47,7 +47,7 @@ public sealed class AesGcmSecretProtector : IWebhookSecretProtector
         if (!string.IsNullOrWhiteSpace(options.SecretKey))
         {
             var single = Convert.FromBase64String(options.SecretKey.Trim());
-            if (!keys.Any(k => k.AsSpan().SequenceEqual(single)))
+            if (!keys.Any(k => CryptographicOperations.FixedTimeEquals(k, single)))
             {
                 keys.Add(single);
             }

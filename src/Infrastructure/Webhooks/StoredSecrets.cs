@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Cryptography;
+using Invoicing.Application.Common.Interfaces;
 using Invoicing.Domain.Webhooks;
 using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
@@ -76,8 +77,9 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
 
     /// <summary>
     /// Re-encrypts every endpoint secret and stored answer that is not sealed with the newest key, <paramref name="batchSize"/>
-    /// rows per transaction. Each row is rewritten only if it still holds what was read (a compare-and-set), so the
-    /// service may keep running meanwhile; running it again does nothing more. What no configured key opens is left as it
+    /// rows per transaction. Each row is rewritten only if it is still not under the newest key (a compare-and-set: a
+    /// concurrent write under the newest key wins), so the service may keep running meanwhile; running it again does
+    /// nothing more. What no configured key opens is left as it
     /// is and counted.
     /// </summary>
     public async Task<ReencryptionReport> ReencryptAsync(int batchSize, CancellationToken cancellationToken)
@@ -105,7 +107,7 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
 
                     var resealed = protector.Protect(protector.Unprotect(row.ProtectedSecret));
                     secrets.Reencrypted += await db.Set<WebhookEndpoint>().IgnoreQueryFilters()
-                        .Where(e => e.Id == row.Id && e.ProtectedSecret == row.ProtectedSecret)
+                        .Where(e => e.Id == row.Id && !e.ProtectedSecret.StartsWith(prefix))
                         .ExecuteUpdateAsync(s => s.SetProperty(e => e.ProtectedSecret, resealed), cancellationToken);
                 }
             }, cancellationToken);
@@ -182,10 +184,9 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
     private async Task InBatchAsync(Func<ApplicationDbContext, Task> work, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await work(db);
-        await transaction.CommitAsync(cancellationToken);
+        await using var unit = await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync(cancellationToken);
+        await work(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+        await unit.CommitAsync(cancellationToken);
     }
 }
 

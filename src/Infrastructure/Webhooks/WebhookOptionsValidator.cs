@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Invoicing.Application.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ internal sealed class WebhookOptionsValidator(IHostEnvironment environment) : IV
             {
                 failures.Add($"Webhooks:SecretKeys: key {i + 1} of {keys.Count} must be the base64 of exactly 32 bytes (got a value that is not).");
             }
-            else if (keys.Take(i).Any(k => IsKey(k) && Convert.FromBase64String(k).AsSpan().SequenceEqual(Convert.FromBase64String(keys[i]))))
+            else if (keys.Take(i).Any(k => IsKey(k) && CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(k), Convert.FromBase64String(keys[i]))))
             {
                 failures.Add($"Webhooks:SecretKeys: key {i + 1} of {keys.Count} is listed twice (key id {AesGcmSecretProtector.KeyIdOf(Convert.FromBase64String(keys[i]))}).");
             }
