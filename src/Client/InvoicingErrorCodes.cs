@@ -55,6 +55,9 @@ public static class InvoicingErrorCodes
     /// <summary>422: the idempotency key was already used with another method, path or body.</summary>
     public const string IdempotencyKeyReused = "idempotency_key_reused";
 
+    /// <summary>422: the idempotency key's request was done, but its stored answer cannot be read by the service any more (not retried: look the result up).</summary>
+    public const string IdempotencyAnswerUnavailable = "idempotency_answer_unavailable";
+
     /// <summary>429: the key's request budget is spent (the client waits for <c>Retry-After</c> and retries).</summary>
     public const string RateLimited = "rate_limited";
 

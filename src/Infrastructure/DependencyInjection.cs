@@ -57,7 +57,8 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddHealthChecks()
             .AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"])
-            .AddCheck<StartupHealthCheck>(StartupHealthCheck.Name, tags: ["ready"]);
+            .AddCheck<StartupHealthCheck>(StartupHealthCheck.Name, tags: ["ready"])
+            .AddCheck<StoredSecretsHealthCheck>(StoredSecretsHealthCheck.Name, tags: ["ready"]);
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>();
@@ -69,6 +70,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<AesGcmSecretProtector>();
         services.AddSingleton<IWebhookSecretProtector>(sp => sp.GetRequiredService<AesGcmSecretProtector>());
+        services.AddSingleton<StoredSecrets>();
+        services.AddSingleton<StoredSecretsState>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = WebhookDispatcher.Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateUrls));
         services.AddSingleton<WebhookDispatcher>();

@@ -181,7 +181,13 @@ internal static class DependencyInjection
     private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
         report.Status == HealthStatus.Healthy
             ? context.Response.WriteAsJsonAsync(new { status = "healthy" })
-            : ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorEnvelope(ErrorCodes.ServiceUnavailable, "The database is not reachable."));
+            : ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorEnvelope(ErrorCodes.ServiceUnavailable, NotHealthyDetail(report)));
+
+    /// <summary>The stored-secrets check names the missing key ids (no key, no secret); anything else is the database.</summary>
+    private static string NotHealthyDetail(HealthReport report) =>
+        report.Entries.TryGetValue(StoredSecretsHealthCheck.Name, out var secrets) && secrets.Status != HealthStatus.Healthy && secrets.Description is { } description
+            ? description
+            : "The database is not reachable.";
 }
 
 /// <summary>

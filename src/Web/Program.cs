@@ -10,7 +10,7 @@ if (ReadinessProbe.IsReadinessProbe(args))
     return await ReadinessProbe.RunAsync(args, Console.Error);
 }
 
-// `keys …` is a command of this program, not host configuration (its --environment is not the host's).
+// `keys …` and `secrets …` are commands of this program, not host configuration (keys' --environment is not the host's).
 var keysCommand = KeysCommand.IsKeysCommand(args);
 var builder = WebApplication.CreateBuilder(keysCommand ? [] : args);
 builder.AddLogging();

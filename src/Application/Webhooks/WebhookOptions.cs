@@ -8,8 +8,17 @@ public sealed class WebhookOptions
     /// <summary>Accept endpoint URLs on loopback and private ranges, and deliver to them. Off by default (SSRF guard).</summary>
     public bool AllowPrivateUrls { get; set; }
 
-    /// <summary>Base64 of 32 random bytes: the AES-256-GCM key that encrypts endpoint secrets at rest. Required in Production.</summary>
+    /// <summary>
+    /// Base64 of 32 random bytes: an AES-256-GCM key that encrypts endpoint secrets and stored idempotent answers at rest.
+    /// Kept for one key; beside <see cref="SecretKeys"/> it is the oldest key (docs/decisions/0037).
+    /// </summary>
     public string? SecretKey { get; set; }
+
+    /// <summary>
+    /// Several keys, each the base64 of 32 random bytes, separated by commas, newest first: the first encrypts, every one
+    /// decrypts (docs/decisions/0037). One of this or <see cref="SecretKey"/> is required in Production.
+    /// </summary>
+    public string? SecretKeys { get; set; }
 
     /// <summary>Run the delivery worker in this instance.</summary>
     public bool DeliveryEnabled { get; set; } = true;
@@ -25,4 +34,8 @@ public sealed class WebhookOptions
 
     /// <summary>How long after the event a delivery is retried at most; then it is marked failed.</summary>
     public TimeSpan RetryHorizon { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>The entries of <see cref="SecretKeys"/>: split at commas, semicolons and white space.</summary>
+    public static IReadOnlyList<string> Split(string? keys) =>
+        keys?.Split([',', ';', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

@@ -52,7 +52,11 @@ internal sealed class IdempotencyRecord : EnvironmentScopedEntity
 
     public string? ResponseLocation { get; private set; }
 
+    /// <summary>Sealed with <see cref="Webhooks.AesGcmSecretProtector"/> (docs/decisions/0016).</summary>
     public byte[]? ResponseBody { get; private set; }
+
+    /// <summary>The id of the key that sealed <see cref="ResponseBody"/>; null for answers stored before keys had ids (docs/decisions/0037).</summary>
+    public string? ResponseKeyId { get; private set; }
 
     public static IdempotencyRecord Claim(IdempotentRequest request, DateTime now) =>
         new(Guid.CreateVersion7(now), request.Key, request.Method, StoredPath(request.Path), request.BodyHash, now)

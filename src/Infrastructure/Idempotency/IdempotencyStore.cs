@@ -11,7 +11,7 @@ namespace Invoicing.Infrastructure.Idempotency;
 /// <summary>
 /// The records behind <see cref="IIdempotencyStore"/>, on the request's own <see cref="ApplicationDbContext"/>
 /// (so reads and writes are limited to the key's environment by the usual query filter and stamping).
-/// Stored answer bodies are encrypted with the same AES-GCM key as webhook secrets: an answer can hold a
+/// Stored answer bodies are encrypted with the same AES-GCM keys as webhook secrets, tagged with the key's id (docs/decisions/0037): an answer can hold a
 /// secret shown only once (a new webhook endpoint's), which must not sit in plain text for 24 hours.
 /// </summary>
 internal sealed class IdempotencyStore(
@@ -62,7 +62,19 @@ internal sealed class IdempotencyStore(
 
             if (existing.Response is { } response)
             {
-                return IdempotencyClaim.Replay(response with { Body = protector.Open(response.Body) });
+                try
+                {
+                    return IdempotencyClaim.Replay(response with { Body = protector.Open(existing.ResponseKeyId, response.Body) });
+                }
+                catch (SecretKeyMissingException)
+                {
+                    // Not a 500 that promises a retry: no retry will read it until the key is configured again (docs/decisions/0037).
+                    logger.LogWarning(
+                        "The stored answer of idempotency record {RecordId} cannot be replayed: it was sealed with webhook key {KeyId}, which is not configured (Webhooks:SecretKeys)",
+                        existing.Id,
+                        existing.ResponseKeyId ?? "v1 (no id)");
+                    return IdempotencyClaim.Unreadable;
+                }
             }
 
             if (existing.LockedAt > now - options.Value.LockTimeout)
@@ -92,13 +104,15 @@ internal sealed class IdempotencyStore(
     public async Task<bool> CompleteAsync(IdempotencyClaim claim, StoredResponse response, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var (keyId, body) = protector.Seal(response.Body);
         var stored = await Records
             .Where(r => r.Id == claim.RecordId && r.LockToken == claim.LockToken)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.ResponseStatus, response.Status)
                     .SetProperty(r => r.ResponseContentType, response.ContentType)
                     .SetProperty(r => r.ResponseLocation, response.Location)
-                    .SetProperty(r => r.ResponseBody, protector.Seal(response.Body))
+                    .SetProperty(r => r.ResponseBody, body)
+                    .SetProperty(r => r.ResponseKeyId, keyId)
                     .SetProperty(r => r.CompletedAt, now)
                     .SetProperty(r => r.LockToken, (Guid?)null)
                     .SetProperty(r => r.LockedAt, (DateTime?)null),

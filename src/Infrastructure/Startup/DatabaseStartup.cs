@@ -1,4 +1,5 @@
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Invoicing.Infrastructure.Startup;
 
 /// <summary>
-/// The start-up work that needs the database — migrations, the bootstrap keys, the Development first-start key — done
+/// The start-up work that needs the database — migrations, the bootstrap keys, the check that every stored secret can be
+/// decrypted (docs/decisions/0037), the Development first-start key — done
 /// in the background while the service already answers, so that a database that is not there yet stops nothing
 /// (docs/decisions/0025). An attempt that fails because the database cannot be reached is logged in one line and
 /// tried again after a growing pause (<see cref="FirstRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>).
@@ -18,6 +20,8 @@ namespace Invoicing.Infrastructure.Startup;
 public sealed class DatabaseStartup(
     IServiceProvider services,
     DatabaseReadiness readiness,
+    StoredSecrets storedSecrets,
+    StoredSecretsState storedSecretsState,
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
     ILogger<DatabaseStartup> logger) : BackgroundService
@@ -129,6 +133,17 @@ public sealed class DatabaseStartup(
         if (!await BootstrapKeys.EnsureAsync(services, Console.Error, cancellationToken))
         {
             return false;
+        }
+
+        // Data sealed with a webhook key that is not configured: one line, and not ready (docs/decisions/0037). The
+        // service still serves /v1; a replay of such an answer is a 422 that says why, never a 500 that promises a retry.
+        var unreadable = await storedSecrets.FindUnreadableAsync(cancellationToken);
+        storedSecretsState.Set(unreadable.MissingKeyIds);
+        if (unreadable.Any)
+        {
+            logger.LogError(
+                "Not ready: {Problem} Add the missing key(s) to Webhooks:SecretKeys and restart (docs/operations.md, rotating the webhook keys)",
+                unreadable.Describe());
         }
 
         if (environment.IsDevelopment())

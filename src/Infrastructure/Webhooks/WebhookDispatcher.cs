@@ -250,9 +250,13 @@ internal sealed class WebhookDispatcher(
         {
             secret = protector.Unprotect(item.ProtectedSecret);
         }
-        catch (CryptographicException)
+        catch (CryptographicException exception)
         {
-            logger.LogError("The secret of webhook endpoint {WebhookEndpointId} for delivery {DeliveryId} cannot be decrypted: was Webhooks:SecretKey changed?", item.EndpointId, item.DeliveryId);
+            logger.LogError(
+                "The secret of webhook endpoint {WebhookEndpointId} for delivery {DeliveryId} cannot be decrypted: it was sealed with webhook key {KeyId}, which is not configured (Webhooks:SecretKeys; docs/operations.md)",
+                item.EndpointId,
+                item.DeliveryId,
+                exception is SecretKeyMissingException { KeyId: null } ? "v1 (no id)" : AesGcmSecretProtector.KeyIdOf(item.ProtectedSecret) ?? "unknown");
             return new Attempt(attemptedAt, WebhookAttemptOutcome.SecretUnreadable, null, TimeSpan.Zero, null, "The endpoint's secret could not be decrypted.");
         }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Invoicing.Application.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,16 +10,29 @@ internal sealed class WebhookOptionsValidator(IHostEnvironment environment) : IV
     public ValidateOptionsResult Validate(string? name, WebhookOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.SecretKey))
+        var keys = WebhookOptions.Split(options.SecretKeys);
+        if (string.IsNullOrWhiteSpace(options.SecretKey) && keys.Count == 0)
         {
             if (environment.IsProduction())
             {
-                failures.Add("Webhooks:SecretKey must be set in Production: the base64 of 32 random bytes (for example `openssl rand -base64 32`).");
+                failures.Add("Webhooks:SecretKeys (or Webhooks:SecretKey) must be set in Production: the base64 of 32 random bytes (for example `openssl rand -base64 32`).");
             }
         }
-        else if (!IsKey(options.SecretKey))
+        else if (!string.IsNullOrWhiteSpace(options.SecretKey) && !IsKey(options.SecretKey))
         {
             failures.Add("Webhooks:SecretKey must be the base64 of exactly 32 bytes (got a value that is not).");
+        }
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!IsKey(keys[i]))
+            {
+                failures.Add($"Webhooks:SecretKeys: key {i + 1} of {keys.Count} must be the base64 of exactly 32 bytes (got a value that is not).");
+            }
+            else if (keys.Take(i).Any(k => IsKey(k) && CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(k), Convert.FromBase64String(keys[i]))))
+            {
+                failures.Add($"Webhooks:SecretKeys: key {i + 1} of {keys.Count} is listed twice (key id {AesGcmSecretProtector.KeyIdOf(Convert.FromBase64String(keys[i]))}).");
+            }
         }
 
         if (options.PollInterval <= TimeSpan.Zero)

@@ -13,8 +13,8 @@ using MediatR;
 namespace Invoicing.Web.ApiKeys;
 
 /// <summary>
-/// <c>keys create --environment test|live [--name NAME]</c>, <c>keys list</c>, <c>keys revoke PREFIX</c> (§8), on the
-/// configured database, parsed by System.CommandLine. <c>create</c> prints the new key alone on its last line; nothing
+/// <c>keys create --environment test|live [--name NAME]</c>, <c>keys list</c>, <c>keys revoke PREFIX</c> (§8), and
+/// <c>secrets status|reencrypt</c> (<see cref="SecretsCommand"/>), on the configured database, parsed by System.CommandLine. <c>create</c> prints the new key alone on its last line; nothing
 /// else ever shows a key. Wrong usage is the parser's message and the command's usage on the error output and exit code
 /// <see cref="UsageError"/>, before the database is touched; <c>--help</c> shows the usage and exits 0.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class KeysCommand
 {
     public const int UsageError = 2;
 
-    public static bool IsKeysCommand(string[] args) => args is ["keys", ..];
+    public static bool IsKeysCommand(string[] args) => args is ["keys" or "secrets", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
@@ -97,6 +97,7 @@ internal static class KeysCommand
         return new RootCommand("The invoicing service.")
         {
             new Command("keys", "Manages the API keys of the configured database.") { create, list, revoke },
+            SecretsCommand.Create(services, output, error),
         };
     }
 

@@ -24,6 +24,8 @@ internal static class ApiErrors
 
     public static readonly ErrorEnvelope KeyReused = new(ErrorCodes.IdempotencyKeyReused, "This Idempotency-Key was already used for a request with a different method, path or body; use a new key for a new request.");
 
+    public static readonly ErrorEnvelope AnswerUnavailable = new(ErrorCodes.IdempotencyAnswerUnavailable, "The request with this Idempotency-Key was already done, but its stored answer cannot be read: it was encrypted with a key the service no longer has. Retrying will not help; look the result up instead.");
+
     public static ErrorEnvelope InvalidIdempotencyKey(FieldError error) => new(ErrorCodes.InvalidRequest, "The Idempotency-Key header is invalid.", [error]);
 
     public static ErrorEnvelope TooManyRequests(long retryAfterSeconds) =>

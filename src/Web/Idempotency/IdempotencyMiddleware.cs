@@ -60,6 +60,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
             case IdempotencyOutcome.Reused:
                 await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.KeyReused);
                 return;
+            case IdempotencyOutcome.Unreadable:
+                await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.AnswerUnavailable);
+                return;
             case IdempotencyOutcome.Claimed:
                 await RunAsync(context, store, unitOfWork, claim);
                 return;

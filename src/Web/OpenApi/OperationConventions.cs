@@ -22,7 +22,7 @@ internal static class OperationConventions
         new(HasBody, StatusCodes.Status415UnsupportedMediaType, [ErrorCodes.UnsupportedMediaType]),
         new(_ => true, StatusCodes.Status431RequestHeaderFieldsTooLarge, [ErrorCodes.HeadersTooLarge]),
         new(IsPost, StatusCodes.Status409Conflict, [ErrorCodes.IdempotencyKeyInUse]),
-        new(IsPost, StatusCodes.Status422UnprocessableEntity, [ErrorCodes.IdempotencyKeyReused]),
+        new(IsPost, StatusCodes.Status422UnprocessableEntity, [ErrorCodes.IdempotencyKeyReused, ErrorCodes.IdempotencyAnswerUnavailable]),
         new(_ => true, StatusCodes.Status429TooManyRequests, [ErrorCodes.RateLimited], ["Retry-After"]),
         new(_ => true, StatusCodes.Status500InternalServerError, [ErrorCodes.InternalError]),
         new(_ => true, StatusCodes.Status503ServiceUnavailable, [ErrorCodes.ServiceUnavailable], ["Retry-After"]),

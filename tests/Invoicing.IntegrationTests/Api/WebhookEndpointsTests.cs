@@ -38,7 +38,7 @@ public abstract class WebhookEndpointsTests(IApiFixture api) : ApiTests(api)
 
         // Encrypted at rest: the stored form is not the secret.
         var stored = await Factory.DbAsync(db => db.Set<WebhookEndpoint>().IgnoreQueryFilters().Where(w => w.Id == Guid.Parse(id!)).Select(w => w.ProtectedSecret).SingleAsync(Cancellation));
-        stored.ShouldStartWith("v1.");
+        stored.ShouldStartWith("v2.");
         stored.ShouldNotContain(secret[6..]);
 
         var deleted = await client.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation);

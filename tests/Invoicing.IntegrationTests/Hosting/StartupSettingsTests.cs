@@ -10,8 +10,9 @@ public sealed class StartupSettingsTests
     [InlineData("RateLimits__Live__PermitsPerSecond", "-5", "RateLimits:Live:PermitsPerSecond must be a number greater than 0 (got -5).")]
     [InlineData("Idempotency__Retention", "12:00:00", "Idempotency:Retention must be at least 24 hours, 1.00:00:00 (got 12:00:00).")]
     [InlineData("Idempotency__CleanupBatchSize", "0", "Idempotency:CleanupBatchSize must be between 1 and 100000 (got 0).")]
-    [InlineData("Webhooks__SecretKey", "", "Webhooks:SecretKey must be set in Production: the base64 of 32 random bytes (for example `openssl rand -base64 32`).")]
+    [InlineData("Webhooks__SecretKey", "", "Webhooks:SecretKeys (or Webhooks:SecretKey) must be set in Production: the base64 of 32 random bytes (for example `openssl rand -base64 32`).")]
     [InlineData("Webhooks__SecretKey", "c2hvcnQ=", "Webhooks:SecretKey must be the base64 of exactly 32 bytes (got a value that is not).")]
+    [InlineData("Webhooks__SecretKeys", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,c2hvcnQ=", "Webhooks:SecretKeys: key 2 of 2 must be the base64 of exactly 32 bytes (got a value that is not).")]
     [InlineData("Webhooks__RetryHorizon", "-1.00:00:00", "Webhooks:RetryHorizon must be a positive time span such as 3.00:00:00 (got -1.00:00:00).")]
     public async Task A_bad_setting_stops_the_start_with_one_clear_line(string variable, string value, string message)
     {

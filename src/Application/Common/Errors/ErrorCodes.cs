@@ -23,6 +23,7 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyAnswerUnavailable = "idempotency_answer_unavailable";
     public const string RateLimited = "rate_limited";
     public const string HeadersTooLarge = "headers_too_large";
     public const string InternalError = "internal_error";
@@ -47,10 +48,11 @@ public static class ErrorCodes
         [UnsupportedMediaType] = (415, "The body was not sent as `application/json`."),
         [IdempotencyKeyInUse] = (409, "Another request with the same `Idempotency-Key` is still running; retry once it has finished."),
         [IdempotencyKeyReused] = (422, "The `Idempotency-Key` was already used with another method, path or body."),
+        [IdempotencyAnswerUnavailable] = (422, "The `Idempotency-Key` was already used for this request, which was done, but its stored answer was encrypted with a key the service no longer has (docs/operations.md); retrying will not help. Look the result up instead."),
         [RateLimited] = (429, "Too many requests with this API key. Sends `Retry-After` in whole seconds."),
         [HeadersTooLarge] = (431, "The request's headers are over 32 KiB together, or more than 100."),
         [InternalError] = (500, "Anything unexpected; nothing of the request was stored, and it is safe to retry."),
-        [ServiceUnavailable] = (503, "From `GET /health/ready`: the database is not reachable or not yet migrated. From `/v1`: only while the service is starting and its database is not ready yet; sends `Retry-After`, nothing was done, retry."),
+        [ServiceUnavailable] = (503, "From `GET /health/ready`: the database is not reachable or not yet migrated, or stored data was encrypted with a webhook key that is not configured (the start-up log names it). From `/v1`: only while the service is starting and its database is not ready yet; sends `Retry-After`, nothing was done, retry."),
     };
 
     /// <summary>The HTTP status of a code of the catalog.</summary>

@@ -7,7 +7,7 @@ namespace Invoicing.Application.Common.Idempotency;
 /// </summary>
 public interface IIdempotencyStore
 {
-    /// <summary>Claims the key for this request, or says why not (replay, in use, reused).</summary>
+    /// <summary>Claims the key for this request, or says why not (replay, in use, reused, unreadable).</summary>
     Task<IdempotencyClaim> ClaimAsync(IdempotentRequest request, CancellationToken cancellationToken);
 
     /// <summary>
@@ -39,6 +39,12 @@ public enum IdempotencyOutcome
 
     /// <summary>The key was used for a different method, path or body.</summary>
     Reused,
+
+    /// <summary>
+    /// An earlier request with the same key and parameters finished, but its stored answer was sealed with an encryption
+    /// key the service no longer has: it cannot be replayed, and running the request again could do it twice.
+    /// </summary>
+    Unreadable,
 }
 
 public sealed record IdempotencyClaim(IdempotencyOutcome Outcome, Guid RecordId, Guid LockToken, StoredResponse? Response)
@@ -46,6 +52,8 @@ public sealed record IdempotencyClaim(IdempotencyOutcome Outcome, Guid RecordId,
     public static readonly IdempotencyClaim InUse = new(IdempotencyOutcome.InUse, Guid.Empty, Guid.Empty, null);
 
     public static readonly IdempotencyClaim Reused = new(IdempotencyOutcome.Reused, Guid.Empty, Guid.Empty, null);
+
+    public static readonly IdempotencyClaim Unreadable = new(IdempotencyOutcome.Unreadable, Guid.Empty, Guid.Empty, null);
 
     public static IdempotencyClaim Claimed(Guid recordId, Guid lockToken) => new(IdempotencyOutcome.Claimed, recordId, lockToken, null);
 

@@ -22,6 +22,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.ResponseContentType).HasMaxLength(255);
         builder.Property(r => r.ResponseLocation).HasMaxLength(IdempotencyRecord.PathMaxLength);
+        builder.Property(r => r.ResponseKeyId).HasMaxLength(32);
         builder.Ignore(r => r.Response);
 
         builder.HasIndex(r => new { r.Environment, r.Key }).IsUnique().HasDatabaseName(UniqueKeyIndex);

@@ -485,6 +485,11 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("response_content_type");
 
+                    b.Property<string>("ResponseKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("response_key_id");
+
                     b.Property<string>("ResponseLocation")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)")

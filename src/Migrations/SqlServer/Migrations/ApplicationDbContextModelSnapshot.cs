@@ -523,6 +523,12 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasColumnName("response_content_type")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<string>("ResponseKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("response_key_id")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("ResponseLocation")
                         .HasMaxLength(4096)
                         .HasColumnType("nvarchar(max)")

@@ -480,6 +480,11 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("response_content_type");
 
+                    b.Property<string>("ResponseKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_key_id");
+
                     b.Property<string>("ResponseLocation")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT")
