@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Json;
+using Invoicing.Application.Common.Metrics;
 using Invoicing.Application.Events;
 using Invoicing.Application.Webhooks;
 using Invoicing.Domain.Events;
@@ -37,6 +38,7 @@ internal sealed class WebhookDispatcher(
     IWebhookSecretProtector protector,
     TimeProvider time,
     IOptions<WebhookOptions> options,
+    InvoicingMetrics metrics,
     ILogger<WebhookDispatcher> logger)
 {
     public const string HttpClientName = "webhooks";
@@ -315,6 +317,12 @@ internal sealed class WebhookDispatcher(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        metrics.WebhookAttempt(status switch
+        {
+            WebhookDeliveryStatus.Delivered => WebhookAttemptOutcome.Delivered,
+            WebhookDeliveryStatus.Pending => WebhookAttemptOutcome.Retrying,
+            _ => WebhookAttemptOutcome.Failed,
+        });
         if (status == WebhookDeliveryStatus.Failed)
         {
             logger.LogWarning("Webhook delivery {DeliveryId} failed for good after {Attempts} attempts", item.DeliveryId, failures);
