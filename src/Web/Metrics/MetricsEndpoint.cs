@@ -5,6 +5,7 @@ using Invoicing.Application.Common.Metrics;
 using Invoicing.Web.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -22,7 +23,10 @@ internal static class MetricsEndpoint
 {
     public const string Path = "/metrics";
 
-    /// <summary>The <c>http.route</c> of a request that matched no endpoint (an unknown path, or one refused before routing).</summary>
+    /// <summary>
+    /// The <c>http.route</c> of a request that matched no route: an unknown path, a method the route does not take (405),
+    /// or a request refused before routing (414, 431).
+    /// </summary>
     public const string Unmatched = "unmatched";
 
     /// <summary>The <c>http.route</c> of the reference page's files, which its middleware serves without an endpoint.</summary>
@@ -42,8 +46,8 @@ internal static class MetricsEndpoint
     }
 
     /// <summary>
-    /// Gives a request that no endpoint answered the <c>http.route</c> <see cref="Unmatched"/> (or <see cref="DocsRoute"/>),
-    /// so that it is still counted under a route label; a routed request keeps its template, which ASP.NET Core adds itself.
+    /// Gives a request that matched no route the <c>http.route</c> <see cref="Unmatched"/> (or <see cref="DocsRoute"/>), so
+    /// that it is still counted under a route label; a routed request keeps its template, which ASP.NET Core adds itself.
     /// </summary>
     public static IApplicationBuilder UseRouteLabelForUnmatchedRequests(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -53,9 +57,9 @@ internal static class MetricsEndpoint
         }
         finally
         {
-            if (context.GetEndpoint() is null
-                && context.Features.Get<IExceptionHandlerFeature>()?.Endpoint is null
-                && context.Features.Get<IHttpMetricsTagsFeature>() is { } tags)
+            // The endpoint ASP.NET Core labels the request with (the exception handler clears it, and keeps it in its feature).
+            var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+            if (endpoint?.Metadata.GetMetadata<IRouteDiagnosticsMetadata>() is null && context.Features.Get<IHttpMetricsTagsFeature>() is { } tags)
             {
                 tags.Tags.Add(new("http.route", context.Request.Path.StartsWithSegments("/docs") ? DocsRoute : Unmatched));
             }

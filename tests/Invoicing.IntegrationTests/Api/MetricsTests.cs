@@ -32,11 +32,13 @@ public abstract partial class MetricsTests(MetricsApi api) : ApiTests(api)
         var live = await Factory.ClientAsync(ApiEnvironment.Live);
         var before = await ScrapeAsync();
 
-        // Creates, a 404 on a route and one on no route.
+        // Creates, a 404 on a route and one on no route, a method the route does not take, a health probe.
         var (acme, globex) = (await client.CreateCounterpartyAsync("Acme"), await client.CreateCounterpartyAsync("Globex"));
         (await client.PostJsonAsync("/v1/invoices", Http.Invoice(acme, globex))).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await client.GetAsync($"/v1/invoices/{Guid.NewGuid()}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync("/v1/no-such-thing", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.DeleteAsync("/v1/invoices", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        (await Factory.CreateClient().GetAsync("/health/live", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // An idempotent replay, a key reused for another body (422), a key another request still holds (409).
         var key = "metrics-" + Guid.NewGuid();
@@ -67,6 +69,9 @@ public abstract partial class MetricsTests(MetricsApi api) : ApiTests(api)
             requests.Sum(("http_route", "v1/counterparties"), ("http_response_status_code", "422")).ShouldBe(1);
             requests.Sum(("http_route", "v1/counterparties"), ("http_response_status_code", "409")).ShouldBe(1);
             requests.Sum(("http_route", "unmatched"), ("http_response_status_code", "404")).ShouldBe(1);
+            requests.Sum(("http_route", "unmatched"), ("http_response_status_code", "405")).ShouldBe(1);
+            requests.Sum(("http_route", "/health/live"), ("http_response_status_code", "200")).ShouldBe(1);
+            requests.Series.ShouldAllBe(s => s.Labels.ContainsKey("http_route"), "every request has a route label");
             requests.Sum(("http_route", "/metrics"), ("http_response_status_code", "200")).ShouldBeGreaterThanOrEqualTo(1); // the scrape before
             requests.Series.ShouldNotContain(s => s.Labels.GetValueOrDefault("http_route", string.Empty).Contains("-", StringComparison.Ordinal), "a raw path became a route label");
             after.Minus(before, "http_server_request_duration_seconds_bucket").Sum(("http_route", "v1/invoices"), ("le", "+Inf")).ShouldBe(1);
@@ -83,9 +88,8 @@ public abstract partial class MetricsTests(MetricsApi api) : ApiTests(api)
     [Fact]
     public async Task Webhook_attempts_are_counted_by_outcome_and_the_backlog_gauges_follow_the_pending_deliveries()
     {
-        await using var ok = await WebhookReceiver.StartAsync();
-        await using var failing = await WebhookReceiver.StartAsync();
-        failing.Answer = _ => 500;
+        var (ok, failing) = (api.Receiving!, api.Refusing!);
+        var (okBefore, failingBefore) = (ok.Requests.Count, failing.Requests.Count);
         var client = await Factory.ClientAsync();
         Clock.Advance(TimeSpan.FromSeconds(1)); // the endpoints are newer than any earlier event of this database
         var endpoints = new[] { await CreateEndpointAsync(client, ok.Url), await CreateEndpointAsync(client, failing.Url) };
@@ -118,8 +122,8 @@ public abstract partial class MetricsTests(MetricsApi api) : ApiTests(api)
             done.Minus(before, "invoicing_webhook_delivery_attempts_total").Sum(("outcome", "failed")).ShouldBe(1);
             done.Value("invoicing_webhook_deliveries_pending").ShouldBe(0);
             done.Value("invoicing_webhook_oldest_pending_age_seconds").ShouldBe(0);
-            ok.Requests.Count.ShouldBe(1);
-            failing.Requests.Count.ShouldBe(2);
+            (ok.Requests.Count - okBefore).ShouldBe(1);
+            (failing.Requests.Count - failingBefore).ShouldBe(2);
         }
         finally
         {
@@ -155,6 +159,10 @@ public abstract partial class MetricsTests(MetricsApi api) : ApiTests(api)
             {
                 await Task.Delay(50, Cancellation);
             }
+            catch (ShouldAssertException e)
+            {
+                throw new ShouldAssertException(e.Message + "\nThe last scrape:\n" + scrape.Text, e);
+            }
         }
     }
 
@@ -183,7 +191,7 @@ public abstract partial class MetricsTests(MetricsApi api) : ApiTests(api)
     }
 
     /// <summary>The series of one scrape in the Prometheus text format: name, labels, value.</summary>
-    private sealed partial record Scrape(IReadOnlyList<Series> Series)
+    private sealed partial record Scrape(IReadOnlyList<Series> Series, string Text = "")
     {
         public static Scrape Parse(string text) => new(
             text.Split('\n')
@@ -194,7 +202,8 @@ public abstract partial class MetricsTests(MetricsApi api) : ApiTests(api)
                     m.Groups["name"].Value,
                     LabelPair().Matches(m.Groups["labels"].Value).ToDictionary(l => l.Groups[1].Value, l => Regex.Unescape(l.Groups[2].Value)),
                     double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture)))
-                .ToList());
+                .ToList(),
+            text);
 
         /// <summary>The series named <paramref name="name"/>, each with its value in this scrape less its value in <paramref name="earlier"/> (0 if absent there).</summary>
         public Scrape Minus(Scrape earlier, string name) => new(
@@ -231,38 +240,70 @@ public abstract partial class MetricsTests(MetricsApi api) : ApiTests(api)
 [CollectionDefinition(nameof(MetricsCollection), DisableParallelization = true)]
 public sealed class MetricsCollection;
 
-/// <summary>A service whose clock moves only when a test says so, with a live bucket of 3, that may deliver to loopback.</summary>
-public abstract class MetricsApi : WebhookApi
+/// <summary>
+/// A service whose clock moves only when a test says so, with a live bucket of 3, that may deliver to loopback, and two
+/// webhook receivers (one answers 200, one 500) that live as long as it. They are started before it and stopped after
+/// it, because a receiver is an ASP.NET Core host too: OpenTelemetry merges its request instrument with the service's
+/// (same meter and instrument names) and stops exporting the merged series once one of them is disposed.
+/// </summary>
+public abstract class MetricsApi : IApiFixture, IAsyncLifetime
 {
-    protected static readonly IReadOnlyDictionary<string, string?> MetricsSettings = new Dictionary<string, string?>(Settings)
+    protected static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>(WebhookApi.Settings)
     {
         ["RateLimits:Live:PermitsPerSecond"] = "1",
         ["RateLimits:Live:Burst"] = "3",
     };
+
+    public ManualClock Clock { get; } = new();
+
+    public ApiFactory? Factory { get; private set; }
+
+    public WebhookReceiver? Receiving { get; private set; }
+
+    public WebhookReceiver? Refusing { get; private set; }
+
+    public virtual string? SkipReason => null;
+
+    public async ValueTask InitializeAsync()
+    {
+        Receiving = await WebhookReceiver.StartAsync();
+        Refusing = await WebhookReceiver.StartAsync();
+        Refusing.Answer = _ => 500;
+        Factory = await CreateFactoryAsync();
+        _ = Factory?.Server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        foreach (var receiver in new[] { Receiving, Refusing })
+        {
+            if (receiver is not null)
+            {
+                await receiver.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Null when the provider cannot run here.</summary>
+    protected abstract Task<ApiFactory?> CreateFactoryAsync();
 }
 
 public sealed class SqliteMetricsApi : MetricsApi
 {
-    public override ValueTask InitializeAsync()
-    {
-        Factory = ApiFactory.Sqlite(MetricsSettings, Clock);
-        _ = Factory.Server;
-        return ValueTask.CompletedTask;
-    }
+    protected override Task<ApiFactory?> CreateFactoryAsync() => Task.FromResult<ApiFactory?>(ApiFactory.Sqlite(Settings, Clock));
 }
 
 public sealed class PostgresMetricsApi(PostgresServer server) : MetricsApi
 {
     public override string? SkipReason => server.UnavailableReason;
 
-    public override async ValueTask InitializeAsync()
-    {
-        if (server.UnavailableReason is null)
-        {
-            Factory = new ApiFactory(server.Provider, await server.CreateDatabaseAsync(), MetricsSettings, Clock);
-            _ = Factory.Server;
-        }
-    }
+    protected override async Task<ApiFactory?> CreateFactoryAsync() =>
+        server.UnavailableReason is null ? new ApiFactory(server.Provider, await server.CreateDatabaseAsync(), Settings, Clock) : null;
 }
 
 [Collection(nameof(MetricsCollection))]
