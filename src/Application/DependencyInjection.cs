@@ -1,6 +1,7 @@
 using FluentValidation;
 using Invoicing.Application.ApiKeys.AuthenticateApiKey;
 using Invoicing.Application.Common.Behaviours;
+using Invoicing.Application.Common.Metrics;
 using Invoicing.Application.Invoices;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddOptions<ApiKeyCacheOptions>();
         services.AddSingleton<ApiKeyCache>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<InvoicingMetrics>();
 
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))

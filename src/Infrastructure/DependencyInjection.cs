@@ -1,5 +1,6 @@
 using Invoicing.Application.Common.Idempotency;
 using Invoicing.Application.Common.Interfaces;
+using Invoicing.Application.Common.Metrics;
 using Invoicing.Application.Webhooks;
 using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
@@ -76,6 +77,10 @@ public static class DependencyInjection
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateUrls));
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService<WebhookDeliveryService>();
+
+        // The metrics' meter factory (the host registers it too) and what their webhook gauges read (docs/decisions/0038).
+        services.AddMetrics();
+        services.AddSingleton<IWebhookBacklog, WebhookBacklog>();
 
         services.AddOptions<BootstrapKeyOptions>().Bind(configuration.GetSection(BootstrapKeyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BootstrapKeyOptions>, BootstrapKeyOptionsValidator>();

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Invoicing.Application.ApiKeys.AuthenticateApiKey;
 using Invoicing.Application.Common.Errors;
+using Invoicing.Application.Common.Metrics;
 using Invoicing.Infrastructure.Persistence;
 using Invoicing.Infrastructure.Startup;
 using Invoicing.Web.Authentication;
@@ -8,6 +9,7 @@ using Invoicing.Web.Errors;
 using Invoicing.Web.Idempotency;
 using Invoicing.Web.Json;
 using Invoicing.Web.Logging;
+using Invoicing.Web.Metrics;
 using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
 using Invoicing.Web.RateLimiting;
@@ -49,10 +51,10 @@ internal static class DependencyInjection
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton(sp => ApiKeyRateLimits.Create(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<PartitionedRateLimiter<HttpContext>>((options, limiter) =>
+        services.AddOptions<RateLimiterOptions>().Configure<PartitionedRateLimiter<HttpContext>, InvoicingMetrics>((options, limiter, metrics) =>
         {
             options.GlobalLimiter = limiter;
-            options.OnRejected = ApiKeyRateLimits.RejectAsync;
+            options.OnRejected = (rejected, cancellationToken) => ApiKeyRateLimits.RejectAsync(rejected, metrics, cancellationToken);
         });
         services.AddOptions<ApiKeyCacheOptions>().BindConfiguration(ApiKeyCacheOptions.Section)
             .Validate(o => o.CacheSeconds is >= 0 and <= ApiKeyCacheOptions.MaxCacheSeconds, $"{ApiKeyCacheOptions.Section}:CacheSeconds must be between 0 and {ApiKeyCacheOptions.MaxCacheSeconds}.")
@@ -88,6 +90,7 @@ internal static class DependencyInjection
             });
         services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
         services.AddApiDocumentation();
+        services.AddServiceMetrics();
         return services;
     }
 
@@ -134,10 +137,13 @@ internal static class DependencyInjection
         // Order matters: the id exists before anything logs; the log line sees the final status; the envelope covers
         // everything after it (an exception, or an error status without a body: docs/decisions/0032); the request line
         // and headers are within their limits before anything reads them; /v1 waits for the start-up database work; every
-        // /v1 request needs its key (authorized before routing, by the fallback policy, so an unknown /v1 route is 401
-        // without one), checked before the body is looked at; only authenticated requests count against a key's rate;
+        // /v1 request needs its key (by the fallback policy, which applies whether or not a route matched, so an unknown
+        // /v1 route is 401 without one), checked before the body is looked at; only authenticated requests count against a key's rate;
         // idempotency needs the key's environment and a body within the limit, and must see the final answer of
-        // everything inside it (docs/decisions/0033).
+        // everything inside it (docs/decisions/0033). The endpoint is chosen early (routing only matches; the endpoint runs
+        // last), so that a request refused on the way (401, 429, 503, …) is counted in the metrics under its route
+        // template; one that matched none is counted as `unmatched` (docs/decisions/0038).
+        app.UseRouteLabelForUnmatchedRequests();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseSerilogRequestLogging(RequestLog.Configure(app.Services.GetRequiredService<Serilog.ILogger>()));
         // ApiExceptionHandler (an IExceptionHandler) answers every exception; the middleware still insists on a fallback
@@ -145,6 +151,7 @@ internal static class DependencyInjection
         app.UseExceptionHandler(_ => { });
         app.UseStatusCodePages(context => ApiErrors.WriteIfBodilessAsync(context.HttpContext));
         app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseRouting();
         app.UseMiddleware<StartupGateMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -152,10 +159,10 @@ internal static class DependencyInjection
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseApiDocumentation();
-        app.UseRouting();
 
         app.MapControllers();
         app.MapApiDocumentation();
+        app.MapMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", ReadyOptions(app.Services.GetRequiredService<DatabaseReadiness>()));
         return app;

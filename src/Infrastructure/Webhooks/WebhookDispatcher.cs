@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Json;
+using Invoicing.Application.Common.Metrics;
 using Invoicing.Application.Events;
 using Invoicing.Application.Webhooks;
 using Invoicing.Domain.Events;
@@ -39,6 +40,7 @@ internal sealed class WebhookDispatcher(
     IWebhookSecretProtector protector,
     TimeProvider time,
     IOptions<WebhookOptions> options,
+    InvoicingMetrics metrics,
     ILogger<WebhookDispatcher> logger)
 {
     public const string HttpClientName = "webhooks";
@@ -350,6 +352,13 @@ internal sealed class WebhookDispatcher(
                 attempt.Status,
                 retryAt);
         }
+
+        metrics.WebhookAttempt(status switch
+        {
+            WebhookDeliveryStatus.Delivered => WebhookAttemptOutcome.Delivered,
+            WebhookDeliveryStatus.Pending => WebhookAttemptOutcome.Retrying,
+            _ => WebhookAttemptOutcome.Failed,
+        });
 
         if (status == WebhookDeliveryStatus.Failed)
         {

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Application.Common.Idempotency;
 using Invoicing.Application.Common.Interfaces;
+using Invoicing.Application.Common.Metrics;
 using Invoicing.Application.Common.Validation;
 using Invoicing.Web.Errors;
 using Microsoft.Extensions.Primitives;
@@ -15,7 +17,7 @@ namespace Invoicing.Web.Idempotency;
 /// again. It sits after authentication (the key's environment scopes the record) and the body limit.
 /// See docs/decisions/0010.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, InvoicingMetrics metrics, ILogger<IdempotencyMiddleware> logger)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -27,7 +29,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
     /// </summary>
     public const string KeyCharactersMessage = "Use only printable ASCII characters (space to ~).";
 
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, IUnitOfWork unitOfWork)
+    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, IUnitOfWork unitOfWork, ICurrentEnvironment environment)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/v1")
@@ -52,19 +54,22 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         switch (claim.Outcome)
         {
             case IdempotencyOutcome.Replay:
+                metrics.IdempotentReplay(environment.Value);
                 await ReplayAsync(context, claim.Response!);
                 return;
             case IdempotencyOutcome.InUse:
+                metrics.IdempotencyConflict(environment.Value, ErrorCodes.IdempotencyKeyInUse);
                 await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ApiErrors.KeyInUse);
                 return;
             case IdempotencyOutcome.Reused:
+                metrics.IdempotencyConflict(environment.Value, ErrorCodes.IdempotencyKeyReused);
                 await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.KeyReused);
                 return;
             case IdempotencyOutcome.Unreadable:
                 await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.AnswerUnavailable);
                 return;
             case IdempotencyOutcome.Claimed:
-                await RunAsync(context, store, unitOfWork, claim);
+                await RunAsync(context, store, unitOfWork, environment, claim);
                 return;
             default:
                 throw new InvalidOperationException($"Unknown idempotency outcome {claim.Outcome}.");
@@ -90,7 +95,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         return body;
     }
 
-    private async Task RunAsync(HttpContext context, IIdempotencyStore store, IUnitOfWork unitOfWork, IdempotencyClaim claim)
+    private async Task RunAsync(HttpContext context, IIdempotencyStore store, IUnitOfWork unitOfWork, ICurrentEnvironment environment, IdempotencyClaim claim)
     {
         var response = context.Response;
         var client = response.Body;
@@ -122,6 +127,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
                     settled = true;
                     response.Clear();
                     buffer.SetLength(0);
+                    metrics.IdempotencyConflict(environment.Value, ErrorCodes.IdempotencyKeyInUse);
                     await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ApiErrors.KeyInUse);
                 }
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Invoicing.Application.Common.Metrics;
 using Invoicing.Domain.Common;
 using Invoicing.Web.Authentication;
 using Invoicing.Web.Errors;
@@ -25,9 +26,17 @@ internal static class ApiKeyRateLimits
                 : RateLimitPartition.GetNoLimiter<(string, ApiEnvironment)>(default));
     }
 
-    /// <summary>429 <c>rate_limited</c> with <c>Retry-After</c>: the wait for the key's next token, rounded up to whole seconds.</summary>
-    public static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>
+    /// 429 <c>rate_limited</c> with <c>Retry-After</c>: the wait for the key's next token, rounded up to whole seconds.
+    /// Counted by the key's environment (a rejected request always has a key: requests without one have no limit).
+    /// </summary>
+    public static ValueTask RejectAsync(OnRejectedContext rejected, InvoicingMetrics metrics, CancellationToken cancellationToken)
     {
+        if (AuthenticatedKey.Get(rejected.HttpContext) is { } key)
+        {
+            metrics.RateLimited(key.Environment);
+        }
+
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.Zero;
         var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
         rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

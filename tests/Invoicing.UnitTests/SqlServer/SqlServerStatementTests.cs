@@ -171,6 +171,7 @@ public sealed partial class SqlServerStatementTests
         shapes["webhook delivery claim"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "UPDATE claimed SET next_attempt_at = @lease");
         shapes["webhook delivery work"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "FROM [webhook_deliveries]");
         shapes["webhook delivery recorded"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "INSERT INTO [webhook_delivery_attempts]");
+        shapes["webhook backlog for the metrics"] = (s => Database(s, db => WebhookBacklog.QueryAsync(db, default)), "COUNT_BIG(*)");
         shapes["start-up: row-versioned reads on"] = (s => Database(s, db => db.Database.ExecuteSqlRawAsync(DatabaseInitializer.SqlServerSnapshotReadsSql)), "READ_COMMITTED_SNAPSHOT ON");
         shapes["start-up: row-versioned reads check"] = (s => Database(s, db => db.Database.SqlQueryRaw<int>(DatabaseInitializer.SqlServerSnapshotReadsQuery).SingleAsync()), "is_read_committed_snapshot_on");
         return shapes;
