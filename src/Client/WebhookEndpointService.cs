@@ -51,8 +51,8 @@ public sealed class WebhookEndpointService
             cancellationToken);
 
     /// <summary>
-    /// <c>PATCH /v1/webhook_endpoints/{id}</c>: changes the members set in <paramref name="request"/> (retried safely: it
-    /// sets values). Disabling cancels the deliveries still owed to the endpoint.
+    /// <c>PATCH /v1/webhook_endpoints/{id}</c>: changes the members set in <paramref name="request"/> (like every
+    /// update, not repeated after an attempt whose outcome is unknown: another update may have come between). Disabling cancels the deliveries still owed to the endpoint.
     /// </summary>
     /// <exception cref="InvoicingException">
     /// <see cref="InvoicingErrorCodes.InvalidRequest"/> for a bad member (the rules of create);

@@ -43,10 +43,6 @@ internal sealed class ApiTransport(HttpClient http, InvoicingClientOptions optio
         return SendAsync<T>(HttpMethod.Post, path, body, key, cancellationToken);
     }
 
-    /// <summary>A <c>PATCH</c>: it sets the members it sends, so repeating it changes nothing more, and it is retried like a <c>GET</c>.</summary>
-    public Task<T> PatchAsync<T>(string path, byte[] body, CancellationToken cancellationToken)
-        where T : class => SendAsync<T>(HttpMethod.Patch, path, body, null, cancellationToken);
-
     /// <summary>
     /// A <c>PATCH</c> (§10): it takes no idempotency key, so it is not repeated after an attempt whose outcome is unknown
     /// (another update may have come between).
@@ -73,7 +69,7 @@ internal sealed class ApiTransport(HttpClient http, InvoicingClientOptions optio
     {
         // A GET changes nothing, and a DELETE or a PATCH does its work once however often it is sent; a POST is repeated
         // only under one Idempotency-Key, so the service runs it once.
-        var safeToRepeat = method == HttpMethod.Get || method == HttpMethod.Delete || method == HttpMethod.Patch || idempotencyKey is not null;
+        var safeToRepeat = method == HttpMethod.Get || method == HttpMethod.Delete || idempotencyKey is not null;
         var outcomeUnknown = false;
         var uri = new Uri(options.BaseAddress!, pathAndQuery);
         var time = options.TimeProvider;

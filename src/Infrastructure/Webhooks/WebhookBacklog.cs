@@ -1,4 +1,5 @@
 using Invoicing.Application.Common.Metrics;
+using Invoicing.Domain.Webhooks;
 using Invoicing.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -355,9 +355,9 @@ internal sealed class WebhookDispatcher(
 
         metrics.WebhookAttempt(status switch
         {
-            WebhookDeliveryStatus.Delivered => WebhookAttemptOutcome.Delivered,
-            WebhookDeliveryStatus.Pending => WebhookAttemptOutcome.Retrying,
-            _ => WebhookAttemptOutcome.Failed,
+            WebhookDeliveryStatus.Delivered => WebhookDeliveryResult.Delivered,
+            WebhookDeliveryStatus.Pending => WebhookDeliveryResult.Retrying,
+            _ => WebhookDeliveryResult.Failed,
         });
 
         if (status == WebhookDeliveryStatus.Failed)

@@ -59,10 +59,10 @@ public sealed class InvoicingMetrics
     public void IdempotencyConflict(ApiEnvironment environment, string code) =>
         _idempotencyConflicts.Add(1, Tag(environment), new KeyValuePair<string, object?>("code", code));
 
-    public void WebhookAttempt(WebhookAttemptOutcome outcome) => _webhookAttempts.Add(1, outcome switch
+    public void WebhookAttempt(WebhookDeliveryResult outcome) => _webhookAttempts.Add(1, outcome switch
     {
-        WebhookAttemptOutcome.Delivered => Delivered,
-        WebhookAttemptOutcome.Retrying => Retrying,
+        WebhookDeliveryResult.Delivered => Delivered,
+        WebhookDeliveryResult.Retrying => Retrying,
         _ => Failed,
     });
 
@@ -85,7 +85,7 @@ public sealed class InvoicingMetrics
     }
 }
 
-public enum WebhookAttemptOutcome
+public enum WebhookDeliveryResult
 {
     /// <summary>A 2xx: the delivery is done.</summary>
     Delivered,
