@@ -20,7 +20,7 @@ var expectedAuthorization = "Bearer " + (app.Configuration["Baseline:Key"] ?? th
 var postgres = provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
 var pgSource = postgres ? NpgsqlDataSource.Create(connectionString) : null;
 const string Environment = "test";
-const string Columns = "id, environment, status, amount_cents, discount_amount_cents, currency, invoice_date, invoice_due_date, invoice_number, note, originating_counterparty_id, receiving_counterparty_id, created_at, updated_at, paid_at, voided_at";
+const string Columns = "id, environment, status, amount_cents, discount_amount_cents, currency, invoice_date, invoice_due_date, invoice_number, note, originating_counterparty_id, receiving_counterparty_id, metadata, created_at, updated_at, paid_at, voided_at";
 
 app.MapGet("/health/ready", async (HttpContext context) =>
 {
@@ -76,7 +76,7 @@ app.MapPost("/v1/invoices", async (HttpContext context) =>
     var invoice = Draft(body.RootElement, DateTimeOffset.UtcNow);
     await using var connection = await OpenAsync();
     await using var command = connection.CreateCommand();
-    command.CommandText = $"INSERT INTO invoices ({Columns}) VALUES (@id, @environment, @status, @amount, @discount, @currency, @date, @due, @number, @note, @originating, @receiving, @created, @updated, NULL, NULL)";
+    command.CommandText = $"INSERT INTO invoices ({Columns}) VALUES (@id, @environment, @status, @amount, @discount, @currency, @date, @due, @number, @note, @originating, @receiving, @metadata, @created, @updated, NULL, NULL)";
     Add(command, "id", postgres ? invoice.Id : invoice.Id.ToString().ToUpperInvariant());
     Add(command, "environment", Environment);
     Add(command, "status", invoice.Status);
@@ -89,6 +89,7 @@ app.MapPost("/v1/invoices", async (HttpContext context) =>
     Add(command, "note", (object?)invoice.Note ?? DBNull.Value);
     Add(command, "originating", postgres ? invoice.OriginatingCounterpartyId : invoice.OriginatingCounterpartyId.ToString().ToUpperInvariant());
     Add(command, "receiving", postgres ? invoice.ReceivingCounterpartyId : invoice.ReceivingCounterpartyId.ToString().ToUpperInvariant());
+    Add(command, "metadata", invoice.Metadata);
     Add(command, "created", postgres ? invoice.CreatedAt : SqliteTime(invoice.CreatedAt));
     Add(command, "updated", postgres ? invoice.UpdatedAt : SqliteTime(invoice.UpdatedAt));
     await command.ExecuteNonQueryAsync(context.RequestAborted);
@@ -137,6 +138,7 @@ app.MapPost("/v1/invoices/batch", async (HttpContext context) =>
 
             await copy.WriteAsync(invoice.OriginatingCounterpartyId, NpgsqlDbType.Uuid, context.RequestAborted);
             await copy.WriteAsync(invoice.ReceivingCounterpartyId, NpgsqlDbType.Uuid, context.RequestAborted);
+            await copy.WriteAsync(invoice.Metadata, NpgsqlDbType.Text, context.RequestAborted);
             await copy.WriteAsync(invoice.CreatedAt, NpgsqlDbType.TimestampTz, context.RequestAborted);
             await copy.WriteAsync(invoice.UpdatedAt, NpgsqlDbType.TimestampTz, context.RequestAborted);
             await copy.WriteNullAsync(context.RequestAborted);
@@ -202,7 +204,8 @@ static Guid Uuid(DbDataReader reader, int ordinal) => reader.GetFieldType(ordina
 static BaselineInvoice Read(DbDataReader reader) => new(
     Uuid(reader, 0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetString(5),
     Date(reader, 6), Date(reader, 7), reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-    Uuid(reader, 10), Uuid(reader, 11), Time(reader, 12)!.Value, Time(reader, 13)!.Value, Time(reader, 14), Time(reader, 15));
+    Uuid(reader, 10), Uuid(reader, 11), reader.GetString(12) is { Length: > 0 } metadata ? metadata : "{}",
+    Time(reader, 13)!.Value, Time(reader, 14)!.Value, Time(reader, 15), Time(reader, 16));
 
 static BaselineInvoice Draft(JsonElement item, DateTimeOffset now) => new(
     Guid.CreateVersion7(now),
@@ -217,6 +220,7 @@ static BaselineInvoice Draft(JsonElement item, DateTimeOffset now) => new(
     item.TryGetProperty("note", out var note) && note.ValueKind == JsonValueKind.String ? note.GetString() : null,
     item.GetProperty("originating_counterparty_id").GetGuid(),
     item.GetProperty("receiving_counterparty_id").GetGuid(),
+    item.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object ? metadata.GetRawText() : "{}",
     now,
     now,
     null,
@@ -239,6 +243,8 @@ static void Write(Utf8JsonWriter json, BaselineInvoice invoice)
     json.WriteString("note", invoice.Note);
     json.WriteString("originating_counterparty_id", invoice.OriginatingCounterpartyId);
     json.WriteString("receiving_counterparty_id", invoice.ReceivingCounterpartyId);
+    json.WritePropertyName("metadata");
+    json.WriteRawValue(invoice.Metadata, skipInputValidation: true);
     WriteTime(json, "created_at", invoice.CreatedAt);
     WriteTime(json, "updated_at", invoice.UpdatedAt);
     WriteTime(json, "paid_at", invoice.PaidAt);
@@ -279,6 +285,7 @@ internal sealed record BaselineInvoice(
     string? Note,
     Guid OriginatingCounterpartyId,
     Guid ReceivingCounterpartyId,
+    string Metadata,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PaidAt,

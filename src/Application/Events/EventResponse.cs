@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Invoicing.Application.Common.Validation;
 using Invoicing.Domain.Common;
@@ -37,11 +38,34 @@ public sealed record EventData(object Object)
     public object? PreviousAttributes { get; init; }
 
     public static EventData Parse(string json, string? previousAttributes = null) =>
-        new(Element(json)) { PreviousAttributes = previousAttributes is null ? null : Element(previousAttributes) };
+        new(Resource(json)) { PreviousAttributes = previousAttributes is null ? null : Element(previousAttributes) };
 
     private static JsonElement Element(string json)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
+
+    /// <summary>
+    /// The stored resource; one stored before resources had <c>metadata</c> (§10) gets <c>"metadata": {}</c> in its place,
+    /// before <c>created_at</c>, as the resource is rendered today: it had no metadata then (docs/decisions/0039).
+    /// </summary>
+    private static JsonElement Resource(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || root.TryGetProperty(MetadataMember, out _))
+        {
+            return root.Clone();
+        }
+
+        var upgraded = JsonObject.Create(root)!;
+        var names = upgraded.Select(p => p.Key).ToList();
+        var at = names.IndexOf(CreatedAtMember);
+        upgraded.Insert(at < 0 ? names.Count : at, MetadataMember, new JsonObject());
+        return JsonSerializer.SerializeToElement(upgraded);
+    }
+
+    private const string MetadataMember = "metadata";
+    private const string CreatedAtMember = "created_at";
 }

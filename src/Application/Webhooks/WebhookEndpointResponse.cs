@@ -8,7 +8,7 @@ using Invoicing.Domain.Webhooks;
 namespace Invoicing.Application.Webhooks;
 
 /// <summary>
-/// The webhook endpoint object (§9). <see cref="Secret"/> is set, and written, only in the answer to its creation and to
+/// The webhook endpoint object (§9). Its <c>secret</c> is set, and written, only in the answer to its creation and to
 /// the rolling of its secret.
 /// </summary>
 public sealed record WebhookEndpointResponse(

@@ -93,6 +93,14 @@ public sealed record UpdateWebhookEndpointRequest
     [JsonPropertyName("disabled")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Disabled { get; init; }
+
+    /// <summary>
+    /// Merged into the stored metadata: each key is set, a key with <see langword="null"/> or <c>""</c> is removed, keys
+    /// you do not name stay. <see langword="null"/> removes every key; unset leaves the metadata alone.
+    /// </summary>
+    [JsonPropertyName("metadata")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Optional<IReadOnlyDictionary<string, string?>?> Metadata { get; init; }
 }
 
 /// <summary>Whether a webhook endpoint gets deliveries.</summary>

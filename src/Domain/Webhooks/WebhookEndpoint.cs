@@ -46,6 +46,9 @@ public sealed class WebhookEndpoint : EnvironmentScopedEntity
     /// <summary>Replaces the enabled event types (persistence stores it only when the list differs).</summary>
     public void EnableEvents(IReadOnlyList<string> enabledEvents) => EnabledEvents = CheckEvents(enabledEvents);
 
+    /// <summary>Merges metadata changes (§10): a <c>null</c> or <c>""</c> value removes its key, every other key is set.</summary>
+    public void MergeMetadata(IReadOnlyDictionary<string, string?> changes) => Metadata = Common.Metadata.Merge(Metadata, changes);
+
     /// <summary>Disables or enables the endpoint; true when that changed it (from enabled to disabled or back).</summary>
     public bool SetDisabled(bool disabled)
     {

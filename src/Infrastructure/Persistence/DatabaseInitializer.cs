@@ -47,11 +47,64 @@ public static class DatabaseInitializer
             await PrepareSqlServerAsync(db, cancellationToken);
         }
 
-        await AdoptLegacyAsync(db, cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await MigrateUnderAdvisoryLockAsync(db, cancellationToken);
+        }
+        else
+        {
+            await AdoptLegacyAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>The key of the session-level advisory lock that instances starting together on PostgreSQL take in turn to migrate.</summary>
+    internal const long PostgresMigrationLockKey = 0x496E766F6963; // "Invoic"
+
+    /// <summary>
+    /// On PostgreSQL, EF's own migration lock is a table lock held by each migration's transaction: it is released between
+    /// two migrations, and an instance that listed the pending migrations before another applied some of them applies
+    /// them again ("column … already exists"). A session-level advisory lock held around the whole adoption and
+    /// migration makes instances starting together on one database migrate one after the other; the later ones find
+    /// nothing left to do. The lock goes with the session if the process dies.
+    /// </summary>
+    private static async Task MigrateUnderAdvisoryLockAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        // A missing database is created first, as Migrate would (another instance may create it at the same moment).
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+            }
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", [PostgresMigrationLockKey], cancellationToken);
+            try
+            {
+                await AdoptLegacyAsync(db, cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", [PostgresMigrationLockKey], CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
     [QueryParameter("limit", ListParameters.Limit, IsInteger = true, Minimum = 1, Maximum = 100, Default = 10)]
     [QueryParameter("starting_after", ListParameters.StartingAfter, Format = "uuid")]
     [QueryParameter("ending_before", ListParameters.EndingBefore, Format = "uuid")]
-    [QueryParameter("type", "Only events of this type.", Values = [EventTypes.CounterpartyCreated, EventTypes.InvoiceCreated, EventTypes.InvoicePaid, EventTypes.InvoiceVoided])]
+    [QueryParameter("type", "Only events of this type.", ValuesOf = typeof(EventTypes), ValuesMember = nameof(EventTypes.All))]
     [QueryParameter("created[gte]", ListParameters.CreatedGte, Format = "date-time")]
     [QueryParameter("created[lte]", ListParameters.CreatedLte, Format = "date-time")]
     [ErrorResponse(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest)]

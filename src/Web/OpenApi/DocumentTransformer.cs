@@ -92,7 +92,7 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
     }
 
     /// <summary>
-    /// An event's <c>data.object</c> is the resource after the change: one of the resources whose <c>object</c> constant is
+    /// An event's <c>data.previous_attributes</c> is an object of old values. Its <c>data.object</c> is the resource after the change: one of the resources whose <c>object</c> constant is
     /// the resource part of an event type (<c>invoice</c> for <c>invoice.paid</c>), so a new event type on a documented
     /// resource is covered without more code.
     /// </summary>
@@ -114,6 +114,15 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         {
             Description = "The resource right after the change: its `object` says which (`" + string.Join("`, `", resources.Order(StringComparer.Ordinal)) + "`).",
             OneOf = candidates,
+        };
+
+        // Typed object: the old value of each changed member under its wire name (strings, integers, null, or the previous
+        // metadata object), written only on the update events.
+        properties["previous_attributes"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "Only on `counterparty.updated` and `invoice.updated` (§10): the old value of each member the update changed, by member name; for `metadata`, the whole metadata object before the update.",
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Integer | JsonSchemaType.Object | JsonSchemaType.Null },
         };
     }
 

@@ -1,3 +1,5 @@
+using Invoicing.Application.Common.Validation;
+
 namespace Invoicing.Web.OpenApi;
 
 /// <summary>
@@ -48,6 +50,17 @@ internal sealed class QueryParameterAttribute(string name, string description) :
 
     /// <summary>The values a string parameter may take.</summary>
     public string[]? Values { get; init; }
+
+    /// <summary>
+    /// With <see cref="ValuesMember"/>: the public static list of strings that holds the values a string parameter may take
+    /// (such as <c>EventTypes.All</c>), so a value added there is documented without touching the action.
+    /// </summary>
+    public Type? ValuesOf { get; init; }
+
+    public string? ValuesMember { get; init; }
+
+    public IReadOnlyList<string>? AllValues =>
+        ValuesOf is not null && ValuesMember is not null ? new OneOfValuesAttribute(ValuesOf, ValuesMember).Values : Values;
 }
 
 /// <summary>

@@ -51,7 +51,7 @@ internal sealed class DocumentedOperationTransformer : IOpenApiOperationTransfor
                 schema.Default = JsonValue.Create(query.Default);
             }
 
-            if (query.Values is { } values)
+            if (query.AllValues is { } values)
             {
                 schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
             }

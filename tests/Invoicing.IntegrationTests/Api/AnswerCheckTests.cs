@@ -35,7 +35,7 @@ public sealed class AnswerCheckTests(SqliteApi api) : ApiTests(api), IClassFixtu
         var invoice = $$"""
             {"object":"invoice","id":"{{id}}","environment":"test","status":"open","amount_cents":1,"discount_amount_cents":0,
              "amount_due_cents":1,"currency":"usd","invoice_date":"2026-01-01","invoice_due_date":"2026-01-02","invoice_number":"A",
-             "note":null,"originating_counterparty_id":"{{id}}","receiving_counterparty_id":"{{id}}","created_at":"2026-01-01T00:00:00Z",
+             "note":null,"originating_counterparty_id":"{{id}}","receiving_counterparty_id":"{{id}}","metadata":{},"created_at":"2026-01-01T00:00:00Z",
              "updated_at":"2026-01-01T00:00:00Z","paid_at":null,"voided_at":null}
             """;
 

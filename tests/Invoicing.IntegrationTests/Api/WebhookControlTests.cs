@@ -216,7 +216,7 @@ public abstract class WebhookControlTests(WebhookApi api) : ApiTests(api)
         {
             var path = $"/v1/webhook_endpoints/{endpointId}";
             var url = await PatchOkAsync(client, path, new JsonObject { ["url"] = "https://hooks.example.com/two" });
-            url.EnumerateObject().Select(p => p.Name).ShouldBe(["object", "id", "environment", "url", "enabled_events", "status", "created_at"]);
+            url.EnumerateObject().Select(p => p.Name).ShouldBe(["object", "id", "environment", "url", "enabled_events", "status", "metadata", "created_at"]);
             url.GetProperty("url").GetString().ShouldBe("https://hooks.example.com/two");
             url.GetProperty("enabled_events").EnumerateArray().Select(e => e.GetString()).ShouldBe(["invoice.paid"]);
             url.GetProperty("status").GetString().ShouldBe("enabled");
@@ -224,6 +224,13 @@ public abstract class WebhookControlTests(WebhookApi api) : ApiTests(api)
             var events = await PatchOkAsync(client, path, new JsonObject { ["enabled_events"] = new JsonArray("invoice.created", "invoice.voided", "invoice.created") });
             events.GetProperty("enabled_events").EnumerateArray().Select(e => e.GetString()).ShouldBe(["invoice.created", "invoice.voided"]);
             events.GetProperty("url").GetString().ShouldBe("https://hooks.example.com/two");
+
+            // Metadata merges as on every resource (§10): null or "" removes a key, null for the whole object removes them all.
+            static string Pairs(JsonElement endpoint) => string.Join(",", endpoint.GetProperty("metadata").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}"));
+            Pairs(await PatchOkAsync(client, path, new JsonObject { ["metadata"] = new JsonObject { ["b"] = "2", ["a"] = "1" } })).ShouldBe("a=1,b=2");
+            Pairs(await PatchOkAsync(client, path, new JsonObject { ["metadata"] = new JsonObject { ["a"] = null, ["b"] = "", ["c"] = "3" } })).ShouldBe("c=3");
+            Pairs(await GetJsonAsync(client, path)).ShouldBe("c=3");
+            Pairs(await PatchOkAsync(client, path, new JsonObject { ["metadata"] = null })).ShouldBe(string.Empty);
 
             (await PatchOkAsync(client, path, new JsonObject { ["disabled"] = true })).GetProperty("status").GetString().ShouldBe("disabled");
             (await GetJsonAsync(client, path)).GetProperty("status").GetString().ShouldBe("disabled");
@@ -245,10 +252,19 @@ public abstract class WebhookControlTests(WebhookApi api) : ApiTests(api)
                 ["url blank This field may not be blank.", "enabled_events invalid This list may not be empty.", "disabled invalid Must be a valid boolean."]);
             (await ErrorsAsync(new JsonObject { ["url"] = "https://hooks.example.com/" + new string('a', 2048) })).ShouldBe(
                 ["url max_length Ensure this field has no more than 2048 characters."]);
+            (await ErrorsAsync(new JsonObject { ["metadata"] = "x" })).ShouldBe(["metadata invalid Must be an object of strings."]);
+            var tooMany = new JsonObject();
+            for (var i = 0; i < 51; i++)
+            {
+                tooMany[$"k{i}"] = "v";
+            }
+
+            (await ErrorsAsync(new JsonObject { ["metadata"] = tooMany })).ShouldBe(["metadata invalid Ensure this field has no more than 50 keys."]);
             var after = await GetJsonAsync(client, path);
             after.GetProperty("url").GetString().ShouldBe("https://hooks.example.com/two");
             after.GetProperty("enabled_events").GetArrayLength().ShouldBe(2);
             after.GetProperty("status").GetString().ShouldBe("enabled");
+            Pairs(after).ShouldBe(string.Empty);
 
             await (await client.SendAsync(Patch($"/v1/webhook_endpoints/{Guid.CreateVersion7()}", new JsonObject { ["disabled"] = true }), Cancellation))
                 .ShouldBeEnvelopeAsync(HttpStatusCode.NotFound, "webhook_endpoint_not_found");
@@ -396,6 +412,10 @@ public abstract class WebhookControlTests(WebhookApi api) : ApiTests(api)
             updated.Status.ShouldBe(WebhookEndpointStatus.Enabled);
             (await client.WebhookEndpoints.UpdateAsync(endpoint.Id, new() { Disabled = true })).Status.ShouldBe(WebhookEndpointStatus.Disabled);
             (await client.WebhookEndpoints.UpdateAsync(endpoint.Id, new() { Disabled = false })).Url.ShouldBe(receiver.Url);
+            (await client.WebhookEndpoints.UpdateAsync(endpoint.Id, new() { Metadata = new Dictionary<string, string?> { ["team"] = "billing" } })).Metadata["team"].ShouldBe("billing");
+            var cleared = await client.WebhookEndpoints.UpdateAsync(endpoint.Id, new() { Metadata = null });
+            cleared.Metadata.Count.ShouldBe(0);
+            cleared.Url.ShouldBe(receiver.Url);
             var rolled = await client.WebhookEndpoints.RollSecretAsync(endpoint.Id);
             rolled.Secret.ShouldNotBeNull();
             rolled.Secret.ShouldNotBe(endpoint.Secret);

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Serilog.Core;
 
 namespace Invoicing.IntegrationTests.Fixtures;
@@ -130,7 +131,13 @@ public sealed class ApiFactory(
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        host.Services.GetRequiredService<DatabaseStartup>().Outcome.WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        if (!host.Services.GetRequiredService<DatabaseStartup>().Outcome.WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult())
+        {
+            // It stops the host: say why, with what it logged, rather than a disposed object later.
+            var logged = Logs.Records.Where(r => r.Level >= LogLevel.Error).Select(r => $"{r.Message} {r.Exception}");
+            throw new InvalidOperationException($"The service's start-up work failed: {string.Join(Environment.NewLine, logged)}");
+        }
+
         return host;
     }
 

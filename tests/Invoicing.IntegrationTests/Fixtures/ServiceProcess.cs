@@ -70,6 +70,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment["Webhooks__SecretKey"] = TestSecretKey; // required in Production; a test may override or clear it
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0"; // never the default port 5000, which parallel tests would share; --urls overrides it
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

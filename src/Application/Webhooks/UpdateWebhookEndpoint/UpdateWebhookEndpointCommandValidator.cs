@@ -11,5 +11,6 @@ internal sealed class UpdateWebhookEndpointCommandValidator : AbstractValidator<
         RuleFor(x => x.Url).AsDeclared().WebhookUrl(options.Value.AllowPrivateUrls);
         RuleFor(x => x.EnabledEvents).AsDeclared().EventTypes();
         RuleFor(x => x.Disabled).AsDeclared();
+        RuleFor(x => x.Metadata).AsDeclared().Metadata();
     }
 }
