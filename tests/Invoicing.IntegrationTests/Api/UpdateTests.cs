@@ -231,6 +231,28 @@ public abstract class UpdateTests(IApiFixture api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task Concurrent_updates_of_one_webhook_endpoint_each_setting_a_key_all_survive()
+    {
+        const int racers = 10;
+        var client = await Factory.ClientAsync();
+        var id = (await CreatedAsync(client, "/v1/webhook_endpoints", new JsonObject { ["url"] = "https://hooks.example.com/race", ["enabled_events"] = new JsonArray("*") }))
+            .GetProperty("id").GetString();
+        try
+        {
+            var responses = await RaceAsync(racers, i => PatchAsync(client, $"/v1/webhook_endpoints/{id}", $$$"""{"metadata": {"racer_{{{i}}}": "{{{i}}}"}}"""));
+
+            responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.OK, await Bodies(responses));
+            var stored = await (await client.GetAsync($"/v1/webhook_endpoints/{id}", Cancellation)).JsonAsync();
+            stored.GetProperty("metadata").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)
+                .ShouldBe(Enumerable.Range(0, racers).Select(i => $"racer_{i}").Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await client.DeleteAsync($"/v1/webhook_endpoints/{id}", Cancellation);
+        }
+    }
+
+    [Fact]
     public async Task An_update_racing_a_pay_either_lands_before_the_pay_or_is_a_conflict()
     {
         var client = await Factory.ClientAsync();

@@ -36,6 +36,13 @@ internal sealed class UpdateWebhookEndpointCommandHandler(IApplicationDbContext 
 {
     public async Task<WebhookEndpointResponse> Handle(UpdateWebhookEndpointCommand request, CancellationToken cancellationToken)
     {
+        // As every update (docs/decisions/0039): a no-op UPDATE first takes the row's write lock until the transaction
+        // ends, so concurrent updates run one after the other and each merges its metadata into the last one's result.
+        if (Guid.TryParse(request.Id, out var id))
+        {
+            await db.WebhookEndpoints.Where(w => w.Id == id).ExecuteUpdateAsync(s => s.SetProperty(w => w.Url, w => w.Url), cancellationToken);
+        }
+
         var endpoint = await WebhookEndpointLookup.FindAsync(db, request.Id, cancellationToken);
         if (request.Url.IsPresent)
         {
