@@ -78,22 +78,31 @@ public abstract class LifecycleTests(IApiFixture api) : ApiTests(api)
         {
             var id = (await CreateInvoiceAsync(client)).GetProperty("id").GetString();
 
-            // On the servers both requests have read the open invoice and moved it in memory before either
-            // writes: the barrier holds each save until the other has arrived too, so the conditional
-            // update decides. SQLite serialises writing transactions (BEGIN IMMEDIATE): there the second
-            // request reads the first one's result.
-            using var barrier = new Barrier(2);
-            Factory.Faults.BeforeSave = Factory.IsServer ? barrier : null;
+            // On the servers both requests are held before their handlers, inside their transactions, until both have
+            // arrived: then they race for the invoice's row lock, and the second reads the first one's result. SQLite
+            // serialises writing transactions (BEGIN IMMEDIATE): there too the second request reads the first one's result.
+            var gate = Factory.IsServer ? new CommandGate() : null;
+            Factory.Faults.HoldCommands = gate;
             HttpResponseMessage[] responses;
             try
             {
-                responses = await Task.WhenAll(
-                    client.PostAsync($"/v1/invoices/{id}/{first}", null, Cancellation),
-                    client.PostAsync($"/v1/invoices/{id}/{second}", null, Cancellation));
+                var sent = new[] { first, second }.Select(action => Task.Run(() => client.PostAsync($"/v1/invoices/{id}/{action}", null, Cancellation), Cancellation)).ToArray();
+                if (gate is not null)
+                {
+                    for (var waited = 0; gate.Waiting < 2; waited += 10)
+                    {
+                        waited.ShouldBeLessThan(9_000, $"{gate.Waiting} of 2 transitions reached the gate");
+                        await Task.Delay(10, Cancellation);
+                    }
+
+                    gate.Open();
+                }
+
+                responses = await Task.WhenAll(sent);
             }
             finally
             {
-                Factory.Faults.BeforeSave = null;
+                Factory.Faults.HoldCommands = null;
             }
 
             responses.Select(r => r.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict], ignoreOrder: true);

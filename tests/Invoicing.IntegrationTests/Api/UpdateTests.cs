@@ -271,11 +271,16 @@ public abstract class UpdateTests(IApiFixture api) : ApiTests(api)
             var types = (await EventsAsync(client, null, id)).Select(e => e.GetProperty("type").GetString()).ToList();
             if (responses[0].StatusCode == HttpStatusCode.OK)
             {
-                // The update landed first: the paid invoice keeps it (a pay that read the invoice before the update
-                // committed may render its own event from that read: docs/decisions/0039).
+                // The update landed first: the paid invoice keeps it, and the pay (which waited for the update's row
+                // lock before it read) answers and announces the invoice as stored, after the update's event.
                 stored.GetProperty("note").GetString().ShouldBe("changed");
                 stored.GetProperty("metadata").GetRawText().ShouldBe("""{"racer":"patch"}""");
-                types.ShouldBe(["invoice.paid", "invoice.updated", "invoice.created"], ignoreOrder: true);
+                types.ShouldBe(["invoice.paid", "invoice.updated", "invoice.created"]);
+                var paid = await responses[1].JsonAsync();
+                paid.GetProperty("note").GetString().ShouldBe("changed");
+                paid.GetProperty("metadata").GetRawText().ShouldBe("""{"racer":"patch"}""");
+                var paidEvent = (await EventsAsync(client, "invoice.paid", id)).Single().GetProperty("data").GetProperty("object");
+                paidEvent.GetProperty("note").GetString().ShouldBe("changed");
             }
             else
             {
