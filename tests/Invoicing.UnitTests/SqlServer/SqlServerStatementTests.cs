@@ -118,6 +118,7 @@ public sealed partial class SqlServerStatementTests
             claim.ShouldContain("WITH (UPDLOCK, READPAST, ROWLOCK)");
             claim.ShouldContain("TOP (@limit)");
             claim.ShouldContain("OUTPUT inserted.id");
+            claim.ShouldNotContain("RETURNING");
             claim.ShouldNotContain("SKIP LOCKED");
         }
     }
@@ -170,6 +171,7 @@ public sealed partial class SqlServerStatementTests
         shapes["webhook fan-out reads"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().DispatchEventsAsync(default), "FROM [webhook_endpoints]");
         shapes["webhook delivery claim"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "UPDATE claimed SET next_attempt_at = @lease");
         shapes["webhook delivery work"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "FROM [webhook_deliveries]");
+        shapes["webhook delivery claims renewed"] = (s => Database(s, db => WebhookDispatcher.RenewAsync(db, [Guid.CreateVersion7(), Guid.CreateVersion7()], new(Guid.NewGuid(), Guid.NewGuid()), DateTime.UtcNow, default)), "UPDATE [w]");
         shapes["webhook delivery recorded"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "INSERT INTO [webhook_delivery_attempts]");
         shapes["webhook backlog for the metrics"] = (s => Database(s, db => WebhookBacklog.QueryAsync(db, default)), "COUNT_BIG(*)");
         shapes["start-up: row-versioned reads on"] = (s => Database(s, db => db.Database.ExecuteSqlRawAsync(DatabaseInitializer.SqlServerSnapshotReadsSql)), "READ_COMMITTED_SNAPSHOT ON");
@@ -275,6 +277,14 @@ public sealed partial class SqlServerStatementTests
         if (sql.TrimStart().StartsWith("SELECT CASE", StringComparison.Ordinal))
         {
             return Table(("Value", typeof(bool), true)); // EXISTS: the cursor is there
+        }
+
+        if (sql.Contains("OUTPUT inserted.id, inserted.claim_token", StringComparison.Ordinal))
+        {
+            // The delivery claim: one id with this pass's token.
+            var delivery = model.FindEntityType(typeof(WebhookDelivery))!;
+            var (id, token) = (delivery.FindPrimaryKey()!.Properties[0], delivery.FindProperty(nameof(WebhookDelivery.ClaimToken))!);
+            return Table(("id", ProviderType(id), ProviderValue(id, Guid.CreateVersion7())), ("claim_token", ProviderType(token), ProviderValue(token, Guid.NewGuid())));
         }
 
         if (sql.Contains("OUTPUT inserted.id", StringComparison.Ordinal) || (sql.Contains("FROM [idempotency_keys]", StringComparison.Ordinal) && sql.Contains("ORDER BY [i].[created_at]", StringComparison.Ordinal)))
