@@ -298,7 +298,7 @@ internal sealed class WebhookDispatcher(
     {
         var nextAttemptAt = db.Model.FindEntityType(typeof(WebhookDelivery))!.FindProperty(nameof(WebhookDelivery.NextAttemptAt))!;
         var rows = await ExecuteClaimAsync(db, ClaimSql(db.Database), nextAttemptAt, now, lease, options.Value.BatchSize, claim, cancellationToken);
-        return rows.Select(row => (row.Id, row.Token!.Value)).ToList();
+        return rows.Select(row => (Id: row.Id, Token: row.Token!.Value)).ToList();
     }
 
     /// <summary>
@@ -335,7 +335,7 @@ internal sealed class WebhookDispatcher(
         var rows = new List<(Guid, Guid?)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((ReadGuid(reader.DbDataReader, 0, id), token is null ? null : ReadGuid(reader.DbDataReader, 1, token)));
+            rows.Add((ReadGuid(reader.DbDataReader, 0, id), token is null ? (Guid?)null : ReadGuid(reader.DbDataReader, 1, token)));
         }
 
         return rows;
