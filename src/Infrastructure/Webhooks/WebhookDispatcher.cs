@@ -82,7 +82,7 @@ internal sealed class WebhookDispatcher(
         var takenOver = claimed.Count(c => c.Token == claim.TakenOver);
         if (takenOver > 0)
         {
-            metrics.WebhookClaimsTakenOver(takenOver);
+            metrics.WebhookTakeOvers(takenOver);
             logger.LogWarning(
                 "Took over {Count} webhook deliveries whose claim lapsed (the instance that held them stopped or lost the database); one that was on its way may arrive twice",
                 takenOver);

@@ -73,7 +73,7 @@ public sealed class InvoicingMetrics
     });
 
     /// <param name="deliveries">How many deliveries one claim took over.</param>
-    public void WebhookClaimsTakenOver(int deliveries) => _webhookClaimsTakenOver.Add(deliveries);
+    public void WebhookTakeOvers(int deliveries) => _webhookClaimsTakenOver.Add(deliveries);
 
     private static KeyValuePair<string, object?> Tag(ApiEnvironment environment) => environment == ApiEnvironment.Live ? Live : Test;
 
