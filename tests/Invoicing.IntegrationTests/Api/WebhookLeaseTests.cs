@@ -98,7 +98,7 @@ public abstract class WebhookLeaseTests : IAsyncLifetime
         {
             await OneDeliveryAsync(a, receiver);
             using var death = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-            var sending = a.RunWebhookPassAsync(death.Token);
+            var sending = a.RunWebhookPassUntilAsync(death.Token);
             await UntilAsync(() => Task.FromResult(receiver.Requests.Count == 1), "A's POST reaches the receiver");
 
             // A dies mid-send: it neither renews nor records anything from here on.
@@ -346,8 +346,8 @@ public abstract class WebhookLeaseProcessTests
             var killed = Stopwatch.GetTimestamp();
             await UntilAsync(() => receiver.Requests.Count == 2, TimeSpan.FromSeconds(20), "the other instance's POST");
             var handOver = Stopwatch.GetElapsedTime(killed);
-            TestContext.Current.SendDiagnosticMessage($"Delivered by the surviving instance {handOver.TotalSeconds:0.0} s after the SIGKILL (lease {Lease.TotalSeconds} s).");
-            handOver.ShouldBeLessThan(Lease + TimeSpan.FromSeconds(1) + TimeSpan.FromSeconds(5), "lease + one poll, and slack for a busy machine");
+            TestContext.Current.SendDiagnosticMessage($"{GetType().Name}: delivered by the surviving instance {handOver.TotalSeconds:0.0} s after the SIGKILL (lease {Lease.TotalSeconds} s, poll 1 s).");
+            handOver.ShouldBeLessThan(Lease + TimeSpan.FromSeconds(1) + TimeSpan.FromSeconds(10), "lease + one poll, with slack for a busy machine (the bound itself is proven on the clock above)");
 
             await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
             var received = receiver.Requests.ToList();

@@ -114,7 +114,7 @@ public sealed class ApiFactory(
         Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
 
     /// <summary>One pass that stops, recording nothing more, when <paramref name="stop"/> is canceled (as if its instance died mid-pass).</summary>
-    public Task<int> RunWebhookPassAsync(CancellationToken stop) =>
+    public Task<int> RunWebhookPassUntilAsync(CancellationToken stop) =>
         Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(stop);
 
     /// <summary>Only the fan-out of a webhook pass (events to deliveries, docs/decisions/0020); how many events it dispatched.</summary>
