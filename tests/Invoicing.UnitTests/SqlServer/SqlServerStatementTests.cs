@@ -49,6 +49,9 @@ public sealed partial class SqlServerStatementTests
 
     private static readonly Guid Counterparty = Guid.CreateVersion7();
 
+    /// <summary>The delivery the claim returns, and the one the worker then reads.</summary>
+    private static readonly Guid ClaimedDelivery = Guid.CreateVersion7();
+
     private static readonly DateTimeOffset CreatedFrom = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly DateTimeOffset CreatedTo = new(2026, 11, 30, 23, 59, 59, TimeSpan.Zero);
@@ -284,7 +287,7 @@ public sealed partial class SqlServerStatementTests
             // The delivery claim: one id with this pass's token.
             var delivery = model.FindEntityType(typeof(WebhookDelivery))!;
             var (id, token) = (delivery.FindPrimaryKey()!.Properties[0], delivery.FindProperty(nameof(WebhookDelivery.ClaimToken))!);
-            return Table(("id", ProviderType(id), ProviderValue(id, Guid.CreateVersion7())), ("claim_token", ProviderType(token), ProviderValue(token, Guid.NewGuid())));
+            return Table(("id", ProviderType(id), ProviderValue(id, ClaimedDelivery)), ("claim_token", ProviderType(token), ProviderValue(token, Guid.NewGuid())));
         }
 
         if (sql.Contains("OUTPUT inserted.id", StringComparison.Ordinal) || (sql.Contains("FROM [idempotency_keys]", StringComparison.Ordinal) && sql.Contains("ORDER BY [i].[created_at]", StringComparison.Ordinal)))
@@ -309,7 +312,9 @@ public sealed partial class SqlServerStatementTests
             var invoice = StoredInvoice();
             var evt = InEnvironment(EventTypes.ToEvent(invoice.TakeDomainEvents()[0]));
             var endpoint = InEnvironment(WebhookEndpoint.Create("http://127.0.0.1:9/hooks", ["*"], protector.Protect("whsec_offline"), DateTimeOffset.UtcNow));
-            return RowOf(model, sql, WebhookDelivery.Create(evt.Id, endpoint.Id, DateTime.UtcNow), endpoint, evt);
+            var delivery = WebhookDelivery.Create(evt.Id, endpoint.Id, DateTime.UtcNow);
+            typeof(WebhookDelivery).GetProperty(nameof(WebhookDelivery.Id))!.SetValue(delivery, ClaimedDelivery); // the one the claim returned
+            return RowOf(model, sql, delivery, endpoint, evt);
         }
 
         return null;
