@@ -26,6 +26,14 @@ public sealed class WebhookOptions
     /// <summary>How long the worker sleeps when it found nothing due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a worker's claim on the deliveries it is sending keeps other workers (instances) away. The worker renews
+    /// it every third of this while a send is in flight, so a live instance never loses a delivery it is sending; an
+    /// instance that dies leaves its deliveries to another one within this plus <see cref="PollInterval"/>
+    /// (docs/decisions/0042).
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many due deliveries one pass claims at most.</summary>
     public int BatchSize { get; set; } = 10;
 

@@ -34,8 +34,8 @@ public enum WebhookAttemptOutcome
 /// <summary>
 /// One event owed to one endpoint, made by the worker's fan-out (docs/decisions/0020) or by a re-send
 /// (docs/decisions/0036). While <see cref="Status"/> is pending, <see cref="NextAttemptAt"/> is when it is due; a worker
-/// that claims it moves that time forward by a lease, so no other worker takes it while it is being sent
-/// (docs/decisions/0017). Not environment-scoped, because the worker serves every environment: use cases reach
+/// that claims it moves that time forward by a short lease and stamps it with its <see cref="ClaimToken"/>, and renews
+/// the lease while it is sending, so no other worker takes it while it is being sent (docs/decisions/0017 and 0042). Not environment-scoped, because the worker serves every environment: use cases reach
 /// deliveries only through an endpoint they found in their own environment.
 /// </summary>
 public sealed class WebhookDelivery
@@ -62,6 +62,13 @@ public sealed class WebhookDelivery
 
     /// <summary>UTC. When a pending delivery is due (or, while claimed, when the claim lapses).</summary>
     public DateTime NextAttemptAt { get; private set; }
+
+    /// <summary>
+    /// The claim that holds it: set by a worker's claim (a new value per pass), cleared when that worker records the
+    /// attempt; null while nobody holds it. A worker renews and completes only rows that still carry its token, so a
+    /// delivery taken over after its lease lapsed is never completed by its old holder (docs/decisions/0042).
+    /// </summary>
+    public Guid? ClaimToken { get; private set; }
 
     /// <summary>UTC. The event's time for a fan-out, the request's for a re-send: the retry horizon counts from here.</summary>
     public DateTime CreatedAt { get; private set; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -30,9 +31,13 @@ namespace Invoicing.Infrastructure.Webhooks;
 /// and the next retry, docs/decisions/0036; a failed one logged at Warning), and mark the delivery delivered, due again
 /// later (exponential backoff with jitter), or failed once past the horizon (logged at Error). A claimed delivery whose
 /// endpoint has been disabled since is canceled instead of sent.
-/// A claim is one atomic statement that moves the deliveries' due time forward by a lease, so other workers
-/// (other instances) skip them; on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, on SQL Server with its equivalent
-/// <c>WITH (UPDLOCK, READPAST, ROWLOCK)</c> (docs/decisions/0030), on SQLite under its single writer.
+/// A claim is one atomic statement that moves the deliveries' due time forward by a short lease
+/// (<see cref="WebhookOptions.ClaimLease"/>) and stamps them with this pass's claim token, so other workers (other
+/// instances) skip them; on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, on SQL Server with its equivalent
+/// <c>WITH (UPDLOCK, READPAST, ROWLOCK)</c> (docs/decisions/0030), on SQLite under its single writer. While the pass is
+/// sending, it renews the lease of the deliveries it has not recorded yet every third of the lease, in one statement and
+/// only where its token is still on them; its results are recorded only where its token still is, so a delivery taken
+/// over after the lease lapsed (its instance stalled or died) is never completed by its old holder (docs/decisions/0042).
 /// </summary>
 internal sealed class WebhookDispatcher(
     IServiceScopeFactory scopes,
@@ -54,9 +59,6 @@ internal sealed class WebhookDispatcher(
     /// <summary>Any 2xx within this time is success (§9).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a claim keeps other workers away; far longer than one pass (a batch is sent in parallel).</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
-
     /// <summary>How many undispatched events one fan-out transaction claims at most.</summary>
     public const int FanOutBatchSize = 500;
 
@@ -70,34 +72,115 @@ internal sealed class WebhookDispatcher(
         var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
         await DispatchEventsAsync(db, unitOfWork, cancellationToken);
         var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
-        var lease = now + ClaimLease;
-        var claimed = await ClaimAsync(db, now, lease, cancellationToken);
+        var claim = new ClaimTokens(Guid.NewGuid(), Guid.NewGuid());
+        var claimed = await ClaimAsync(db, now, now + options.Value.ClaimLease, claim, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;
         }
 
-        // Delivery runs outside any request, so it reads across environments.
-        var work = await (
-            from d in db.Set<WebhookDelivery>()
-            where claimed.Contains(d.Id)
-            join e in db.Events.IgnoreQueryFilters() on d.EventId equals e.Id
-            join w in db.WebhookEndpoints.IgnoreQueryFilters() on d.WebhookEndpointId equals w.Id
-            select new Claimed(d.Id, d.CreatedAt, d.AttemptCount, w.Id, w.Url, w.ProtectedSecret, w.Disabled, e)).AsNoTracking().ToListAsync(cancellationToken);
-
-        foreach (var item in work.Where(item => item.Disabled))
+        var takenOver = claimed.Count(c => c.Token == claim.TakenOver);
+        if (takenOver > 0)
         {
-            await CancelAsync(db, item, lease, cancellationToken);
+            metrics.WebhookTakeOvers(takenOver);
+            logger.LogWarning(
+                "Took over {Count} webhook deliveries whose claim lapsed (the instance that held them stopped or lost the database); one that was on its way may arrive twice",
+                takenOver);
         }
 
-        var sendable = work.Where(item => !item.Disabled).ToList();
-        var outcomes = await Task.WhenAll(sendable.Select(item => SendAsync(item, cancellationToken)));
-        foreach (var (item, attempt) in sendable.Zip(outcomes))
+        var tokens = claimed.ToDictionary(c => c.Id, c => c.Token);
+        var inFlight = new ConcurrentDictionary<Guid, byte>(claimed.Select(c => KeyValuePair.Create(c.Id, (byte)0)));
+        using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewWhileSendingAsync(inFlight, claim, stopRenewing.Token);
+        try
         {
-            await RecordAsync(db, unitOfWork, item, attempt, lease, cancellationToken);
-        }
+            // Delivery runs outside any request, so it reads across environments.
+            var ids = tokens.Keys.ToList();
+            var work = await (
+                from d in db.Set<WebhookDelivery>()
+                where ids.Contains(d.Id)
+                join e in db.Events.IgnoreQueryFilters() on d.EventId equals e.Id
+                join w in db.WebhookEndpoints.IgnoreQueryFilters() on d.WebhookEndpointId equals w.Id
+                select new Claimed(d.Id, d.CreatedAt, d.AttemptCount, w.Id, w.Url, w.ProtectedSecret, w.Disabled, e)).AsNoTracking().ToListAsync(cancellationToken);
+            foreach (var gone in ids.Except(work.Select(item => item.DeliveryId)))
+            {
+                inFlight.TryRemove(gone, out _); // deleted with its endpoint since the claim
+            }
 
-        return work.Count;
+            foreach (var item in work.Where(item => item.Disabled))
+            {
+                await CancelAsync(db, item, tokens[item.DeliveryId], cancellationToken);
+                inFlight.TryRemove(item.DeliveryId, out _);
+            }
+
+            var sendable = work.Where(item => !item.Disabled).ToList();
+            var outcomes = await Task.WhenAll(sendable.Select(item => SendAsync(item, cancellationToken)));
+            foreach (var (item, attempt) in sendable.Zip(outcomes))
+            {
+                await RecordAsync(db, unitOfWork, item, attempt, tokens[item.DeliveryId], cancellationToken);
+                inFlight.TryRemove(item.DeliveryId, out _);
+            }
+
+            return work.Count;
+        }
+        finally
+        {
+            await stopRenewing.CancelAsync();
+            await renewing;
+        }
+    }
+
+    /// <summary>
+    /// Extends the lease of the deliveries this pass still holds (claimed, not recorded yet) to now plus
+    /// <see cref="WebhookOptions.ClaimLease"/>: one statement for all of them, only where the pass's token still is.
+    /// Returns how many it renewed (fewer than given when some were recorded meanwhile, or taken over).
+    /// </summary>
+    internal static Task<int> RenewAsync(ApplicationDbContext db, IReadOnlyCollection<Guid> ids, ClaimTokens claim, DateTime until, CancellationToken cancellationToken)
+    {
+        Guid? fresh = claim.Fresh;
+        Guid? takenOver = claim.TakenOver;
+        return db.Set<WebhookDelivery>()
+            .Where(d => ids.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.ClaimToken == fresh || d.ClaimToken == takenOver))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, until), cancellationToken);
+    }
+
+    /// <summary>
+    /// The heartbeat of a pass: every third of the lease (on <see cref="TimeProvider"/>'s timers), renews the lease of
+    /// the deliveries still in <paramref name="inFlight"/>, until <paramref name="cancellationToken"/> says the pass is
+    /// over. A renewal that fails is logged and tried again at the next beat (two more before the lease lapses).
+    /// Never throws.
+    /// </summary>
+    private async Task RenewWhileSendingAsync(ConcurrentDictionary<Guid, byte> inFlight, ClaimTokens claim, CancellationToken cancellationToken)
+    {
+        var lease = options.Value.ClaimLease;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, time, cancellationToken);
+                var ids = inFlight.Keys.ToList();
+                if (ids.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var until = WholeMilliseconds(time.GetUtcNow().UtcDateTime) + lease;
+                    var renewed = await RenewAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), ids, claim, until, cancellationToken);
+                    logger.LogDebug("Renewed the claim on {Renewed} of {Count} webhook deliveries being sent, until {Until}", renewed, ids.Count, until);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Renewing the claim on {Count} webhook deliveries being sent failed; the next renewal tries again", ids.Count);
+                }
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The pass is over (or the service stops).
+        }
     }
 
     /// <summary>Only the fan-out of a pass (all undispatched events, in batches); returns how many events it dispatched.</summary>
@@ -131,7 +214,7 @@ internal sealed class WebhookDispatcher(
         {
             var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
             await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
-            var ids = await ExecuteClaimAsync(db, DispatchSql(db.Database), DispatchedAt(db), now, now, FanOutBatchSize, cancellationToken);
+            var ids = (await ExecuteClaimAsync(db, DispatchSql(db.Database), DispatchedAt(db), now, now, FanOutBatchSize, null, cancellationToken)).Select(row => row.Id).ToList();
             claimed = ids.Count;
             if (claimed == 0)
             {
@@ -181,24 +264,28 @@ internal sealed class WebhookDispatcher(
             RETURNING id
             """;
 
-    /// <summary>The delivery claim: up to <c>@limit</c> pending deliveries due by <c>@now</c>, earliest first, that no other worker holds, leased until <c>@lease</c>.</summary>
+    /// <summary>
+    /// The delivery claim: up to <c>@limit</c> pending deliveries due by <c>@now</c>, earliest first, that no other worker
+    /// holds, leased until <c>@lease</c> and stamped with the pass's token: <c>@token</c> when nobody held it,
+    /// <c>@takeover</c> when another claim's lease had lapsed on it (a take-over, counted). Returns each id with its token.
+    /// </summary>
     internal static string ClaimSql(DatabaseFacade database) => database.IsSqlServer()
         ? """
             WITH claimed AS (
-                SELECT TOP (@limit) id, next_attempt_at FROM webhook_deliveries WITH (UPDLOCK, READPAST, ROWLOCK)
+                SELECT TOP (@limit) id, next_attempt_at, claim_token FROM webhook_deliveries WITH (UPDLOCK, READPAST, ROWLOCK)
                 WHERE status = 'pending' AND next_attempt_at <= @now
                 ORDER BY next_attempt_at)
-            UPDATE claimed SET next_attempt_at = @lease
-            OUTPUT inserted.id
+            UPDATE claimed SET next_attempt_at = @lease, claim_token = CASE WHEN claim_token IS NULL THEN @token ELSE @takeover END
+            OUTPUT inserted.id, inserted.claim_token
             """
         : $"""
-            UPDATE webhook_deliveries SET next_attempt_at = @lease
+            UPDATE webhook_deliveries SET next_attempt_at = @lease, claim_token = CASE WHEN claim_token IS NULL THEN @token ELSE @takeover END
             WHERE id IN (
                 SELECT id FROM webhook_deliveries
                 WHERE status = 'pending' AND next_attempt_at <= @now
                 ORDER BY next_attempt_at
                 LIMIT @limit{SkipLocked(database)})
-            RETURNING id
+            RETURNING id, claim_token
             """;
 
     /// <summary>PostgreSQL skips rows another worker has locked; SQLite has one writer, so nothing is ever locked there.</summary>
@@ -207,41 +294,55 @@ internal sealed class WebhookDispatcher(
     private static IProperty DispatchedAt(ApplicationDbContext db) =>
         db.Model.FindEntityType(typeof(Event))!.FindProperty(EventConfiguration.DispatchedAt)!;
 
-    private async Task<List<Guid>> ClaimAsync(ApplicationDbContext db, DateTime now, DateTime lease, CancellationToken cancellationToken)
+    private async Task<List<(Guid Id, Guid Token)>> ClaimAsync(ApplicationDbContext db, DateTime now, DateTime lease, ClaimTokens claim, CancellationToken cancellationToken)
     {
         var nextAttemptAt = db.Model.FindEntityType(typeof(WebhookDelivery))!.FindProperty(nameof(WebhookDelivery.NextAttemptAt))!;
-        return await ExecuteClaimAsync(db, ClaimSql(db.Database), nextAttemptAt, now, lease, options.Value.BatchSize, cancellationToken);
+        var rows = await ExecuteClaimAsync(db, ClaimSql(db.Database), nextAttemptAt, now, lease, options.Value.BatchSize, claim, cancellationToken);
+        return rows.Select(row => (Id: row.Id, Token: row.Token!.Value)).ToList();
     }
 
     /// <summary>
-    /// Runs a claim statement (<c>@now</c>, <c>@lease</c>, <c>@limit</c>) through EF's command pipeline (its connection,
-    /// transaction, interceptors and logging), in the context's transaction if any; returns the claimed ids. The times are
-    /// sent as <paramref name="timeColumn"/> stores them and the ids read through the key's type mapping: on SQL Server a
-    /// plain <c>DateTime</c> parameter would be the old <c>datetime</c> (3 ms steps), and the lease stored would then not
-    /// equal the one <see cref="RecordAsync"/> looks for.
+    /// Runs a claim statement (<c>@now</c>, <c>@lease</c>, <c>@limit</c>, and with <paramref name="claim"/> its
+    /// <c>@token</c> and <c>@takeover</c>) through EF's command pipeline (its connection, transaction, interceptors and
+    /// logging), in the context's transaction if any; returns the claimed ids (with their token, for a delivery claim).
+    /// The times and tokens are sent as their columns store them and the ids read through the key's type mapping: on SQL
+    /// Server a plain <c>DateTime</c> parameter would be the old <c>datetime</c> (3 ms steps), and a <c>Guid</c> a
+    /// <c>uniqueidentifier</c> where the column is <c>binary(16)</c>.
     /// </summary>
-    private static async Task<List<Guid>> ExecuteClaimAsync(ApplicationDbContext db, string sql, IProperty timeColumn, DateTime now, DateTime lease, int limit, CancellationToken cancellationToken)
+    private static async Task<List<(Guid Id, Guid? Token)>> ExecuteClaimAsync(
+        ApplicationDbContext db, string sql, IProperty timeColumn, DateTime now, DateTime lease, int limit, ClaimTokens? claim, CancellationToken cancellationToken)
     {
         var times = timeColumn.GetRelationalTypeMapping();
-        var id = timeColumn.DeclaringType.ContainingEntityType.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
-        var command = db.GetService<IRelationalCommandBuilderFactory>().Create()
+        var entity = timeColumn.DeclaringType.ContainingEntityType;
+        var id = entity.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create()
             .Append(sql)
             .AddParameter("lease", "@lease", times, nullable: false)
             .AddParameter("now", "@now", times, nullable: false)
-            .AddParameter("limit", "@limit", db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(int))!, nullable: false)
-            .Build();
+            .AddParameter("limit", "@limit", db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(int))!, nullable: false);
         var values = new Dictionary<string, object?> { ["lease"] = lease, ["now"] = now, ["limit"] = limit };
-        await using var reader = await command.ExecuteReaderAsync(
-            new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()),
-            cancellationToken);
-        var ids = new List<Guid>();
-        while (await reader.ReadAsync(cancellationToken))
+        var token = claim is null ? null : entity.FindProperty(nameof(WebhookDelivery.ClaimToken))!.GetRelationalTypeMapping();
+        if (claim is { } tokens && token is not null)
         {
-            ids.Add(id.Converter is { } converter ? (Guid)converter.ConvertFromProvider(reader.DbDataReader.GetValue(0))! : reader.DbDataReader.GetGuid(0));
+            builder.AddParameter("token", "@token", token, nullable: false).AddParameter("takeover", "@takeover", token, nullable: false);
+            values["token"] = tokens.Fresh;
+            values["takeover"] = tokens.TakenOver;
         }
 
-        return ids;
+        await using var reader = await builder.Build().ExecuteReaderAsync(
+            new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()),
+            cancellationToken);
+        var rows = new List<(Guid, Guid?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((ReadGuid(reader.DbDataReader, 0, id), token is null ? (Guid?)null : ReadGuid(reader.DbDataReader, 1, token)));
+        }
+
+        return rows;
     }
+
+    private static Guid ReadGuid(System.Data.Common.DbDataReader reader, int ordinal, RelationalTypeMapping mapping) =>
+        mapping.Converter is { } converter ? (Guid)converter.ConvertFromProvider(reader.GetValue(ordinal))! : reader.GetGuid(ordinal);
 
     private async Task<Attempt> SendAsync(Claimed item, CancellationToken cancellationToken)
     {
@@ -305,10 +406,11 @@ internal sealed class WebhookDispatcher(
     }
 
     /// <summary>
-    /// Stores the attempt and the delivery's next state, only while this pass still holds the claim (its lease
-    /// is still the due time): a delivery deleted with its endpoint, or taken over after the lease ran out, is left alone.
+    /// Stores the attempt and the delivery's next state (and lets go of the claim), only while this pass still holds the
+    /// claim (its token is still on the row): a delivery deleted with its endpoint, canceled, or taken over after the lease
+    /// lapsed is left alone, whatever this attempt's outcome, so the new holder's result stands.
     /// </summary>
-    private async Task RecordAsync(ApplicationDbContext db, IUnitOfWork unitOfWork, Claimed item, Attempt attempt, DateTime lease, CancellationToken cancellationToken)
+    private async Task RecordAsync(ApplicationDbContext db, IUnitOfWork unitOfWork, Claimed item, Attempt attempt, Guid token, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var settings = options.Value;
@@ -321,16 +423,20 @@ internal sealed class WebhookDispatcher(
 
         await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var updated = await db.Set<WebhookDelivery>()
-            .Where(d => d.Id == item.DeliveryId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt == lease)
+            .Where(d => d.Id == item.DeliveryId && d.Status == WebhookDeliveryStatus.Pending && d.ClaimToken == token)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(d => d.Status, status)
                     .SetProperty(d => d.AttemptCount, d => d.AttemptCount + 1)
                     .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
-                    .SetProperty(d => d.CompletedAt, completedAt),
+                    .SetProperty(d => d.CompletedAt, completedAt)
+                    .SetProperty(d => d.ClaimToken, (Guid?)null),
                 cancellationToken);
         if (updated == 0)
         {
-            logger.LogWarning("Webhook delivery {DeliveryId} was deleted or claimed again while it was sent; its result is not recorded", item.DeliveryId);
+            logger.LogWarning(
+                "Webhook delivery {DeliveryId} was deleted, canceled or taken over by another claim while it was sent; this attempt ({Outcome}) is not recorded",
+                item.DeliveryId,
+                JsonNamingPolicy.SnakeCaseLower.ConvertName(attempt.Outcome.ToString()));
             return;
         }
 
@@ -372,13 +478,21 @@ internal sealed class WebhookDispatcher(
     }
 
     /// <summary>A claimed delivery whose endpoint was disabled after the claim: canceled, only while this pass still holds it; nothing is sent.</summary>
-    private async Task CancelAsync(ApplicationDbContext db, Claimed item, DateTime lease, CancellationToken cancellationToken)
+    private async Task CancelAsync(ApplicationDbContext db, Claimed item, Guid token, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await db.Set<WebhookDelivery>()
-            .Where(d => d.Id == item.DeliveryId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt == lease)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Canceled).SetProperty(d => d.CompletedAt, (DateTime?)now), cancellationToken);
+            .Where(d => d.Id == item.DeliveryId && d.Status == WebhookDeliveryStatus.Pending && d.ClaimToken == token)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Canceled).SetProperty(d => d.CompletedAt, (DateTime?)now).SetProperty(d => d.ClaimToken, (Guid?)null),
+                cancellationToken);
     }
+
+    /// <summary>
+    /// The two tokens of one pass's claim: <see cref="Fresh"/> goes on deliveries nobody held, <see cref="TakenOver"/> on
+    /// those whose earlier claim lapsed without being recorded (so the claim tells take-overs apart in one statement).
+    /// </summary>
+    internal readonly record struct ClaimTokens(Guid Fresh, Guid TakenOver);
 
     /// <summary>A claimed delivery with what sending it needs.</summary>
     private sealed record Claimed(Guid DeliveryId, DateTime CreatedAt, int AttemptCount, Guid EndpointId, string Url, string ProtectedSecret, bool Disabled, Event Event);

@@ -7,6 +7,12 @@ namespace Invoicing.Infrastructure.Webhooks;
 
 internal sealed class WebhookOptionsValidator(IHostEnvironment environment) : IValidateOptions<WebhookOptions>
 {
+    /// <summary>Renewed every third of the lease: below this the renewals would be a steady write load of their own.</summary>
+    public static readonly TimeSpan MinimumClaimLease = TimeSpan.FromSeconds(3);
+
+    /// <summary>A dead instance's deliveries wait this long at most; longer than the 5 minutes of old is never useful.</summary>
+    public static readonly TimeSpan MaximumClaimLease = TimeSpan.FromMinutes(10);
+
     public ValidateOptionsResult Validate(string? name, WebhookOptions options)
     {
         var failures = new List<string>();
@@ -38,6 +44,11 @@ internal sealed class WebhookOptionsValidator(IHostEnvironment environment) : IV
         if (options.PollInterval <= TimeSpan.Zero)
         {
             failures.Add($"Webhooks:PollInterval must be a positive time span such as 00:00:01 (got {options.PollInterval}).");
+        }
+
+        if (options.ClaimLease < MinimumClaimLease || options.ClaimLease > MaximumClaimLease)
+        {
+            failures.Add($"Webhooks:ClaimLease must be between {MinimumClaimLease:c} and {MaximumClaimLease:c}, such as 00:00:30 (got {options.ClaimLease}).");
         }
 
         if (options.BatchSize is < 1 or > 100)

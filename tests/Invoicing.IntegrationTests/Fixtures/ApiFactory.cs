@@ -113,6 +113,10 @@ public sealed class ApiFactory(
     public Task<int> RunWebhookPassAsync() =>
         Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
 
+    /// <summary>One pass that stops, recording nothing more, when <paramref name="stop"/> is canceled (as if its instance died mid-pass).</summary>
+    public Task<int> RunWebhookPassUntilAsync(CancellationToken stop) =>
+        Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(stop);
+
     /// <summary>Only the fan-out of a webhook pass (events to deliveries, docs/decisions/0020); how many events it dispatched.</summary>
     public Task<int> DispatchEventsAsync() =>
         Services.GetRequiredService<WebhookDispatcher>().DispatchEventsAsync(TestContext.Current.CancellationToken);

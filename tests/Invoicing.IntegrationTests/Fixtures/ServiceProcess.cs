@@ -120,7 +120,41 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"The service did not answer 200 on {path} within 30 s: " + Output + Error);
     }
 
-    /// <summary>Stops the service and waits for its output to be complete.</summary>
+    /// <summary>
+    /// Which of <paramref name="processes"/> holds the TCP connection whose local port is <paramref name="port"/> (a
+    /// request's remote port as its receiver saw it), from Linux's <c>/proc</c>: the connection's socket inode in
+    /// <c>/proc/net/tcp</c> or <c>tcp6</c>, then the process with that socket among its file descriptors. Null if none (or not Linux).
+    /// </summary>
+    public static ServiceProcess? OwnerOfConnection(int port, params ServiceProcess[] processes)
+    {
+        var inodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" }.Where(File.Exists))
+        {
+            foreach (var line in File.ReadLines(table).Skip(1))
+            {
+                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var local = fields[1];
+                if (int.Parse(local[(local.LastIndexOf(':') + 1)..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) == port)
+                {
+                    inodes.Add($"socket:[{fields[9]}]");
+                }
+            }
+        }
+
+        return processes.FirstOrDefault(process =>
+        {
+            try
+            {
+                return Directory.EnumerateFileSystemEntries($"/proc/{process._process.Id}/fd").Any(fd => new FileInfo(fd).LinkTarget is { } target && inodes.Contains(target));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false; // gone, or its descriptors changed while read
+            }
+        });
+    }
+
+    /// <summary>Stops the service with SIGKILL (nothing of it runs after: no shutdown, no flush) and waits for its output to be complete.</summary>
     public async Task StopAsync()
     {
         if (!_process.HasExited)

@@ -13,7 +13,8 @@ namespace Invoicing.IntegrationTests.Fixtures;
 
 /// <summary>
 /// A real HTTP receiver for webhooks: Kestrel on a free port of loopback (or of the address given). It records every request (signature
-/// header, exact body and User-Agent) and answers with the status <see cref="Answer"/> gives for the request's number (1, 2, …).
+/// header, exact body and User-Agent) and answers with the status <see cref="Answer"/> gives for the request's number (1, 2, …),
+/// after <see cref="Hold"/>'s task for it has completed (a receiver that takes its time).
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -26,6 +27,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>The status for request number n (from 1); 200 unless a test says otherwise.</summary>
     public Func<int, int> Answer { get; set; } = _ => StatusCodes.Status200OK;
+
+    /// <summary>Awaited before answering request number n (from 1), after it is recorded; none unless a test says otherwise.</summary>
+    public Func<int, Task>? Hold { get; set; }
 
     public string Url { get; private set; } = string.Empty;
 
@@ -41,8 +45,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
-            receiver.Requests.Enqueue(new Received(context.Request.Headers["Invoicing-Signature"].ToString(), context.Request.ContentType, body, context.Request.Headers.UserAgent.ToString()));
-            context.Response.StatusCode = receiver.Answer(Interlocked.Increment(ref receiver._count));
+            var number = Interlocked.Increment(ref receiver._count);
+            receiver.Requests.Enqueue(new Received(context.Request.Headers["Invoicing-Signature"].ToString(), context.Request.ContentType, body, context.Request.Headers.UserAgent.ToString())
+            {
+                RemotePort = context.Connection.RemotePort,
+            });
+            if (receiver.Hold is { } hold)
+            {
+                await hold(number);
+            }
+
+            context.Response.StatusCode = receiver.Answer(number);
             await context.Response.WriteAsync(context.Response.StatusCode >= 300 ? "receiver says no" : "ok");
         });
         await app.StartAsync();
@@ -59,6 +72,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public sealed record Received(string Signature, string? ContentType, string Body, string UserAgent)
     {
+        /// <summary>The sender's port: which process sent it (<see cref="ServiceProcess.OwnerOfConnection"/>).</summary>
+        public int RemotePort { get; init; }
+
         public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 
         public string Type => Json.GetProperty("type").GetString()!;

@@ -13,6 +13,7 @@ public sealed class StartupSettingsTests
     [InlineData("Webhooks__SecretKey", "", "Webhooks:SecretKeys (or Webhooks:SecretKey) must be set in Production: the base64 of 32 random bytes (for example `openssl rand -base64 32`).")]
     [InlineData("Webhooks__SecretKey", "c2hvcnQ=", "Webhooks:SecretKey must be the base64 of exactly 32 bytes (got a value that is not).")]
     [InlineData("Webhooks__SecretKeys", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,c2hvcnQ=", "Webhooks:SecretKeys: key 2 of 2 must be the base64 of exactly 32 bytes (got a value that is not).")]
+    [InlineData("Webhooks__ClaimLease", "00:00:01", "Webhooks:ClaimLease must be between 00:00:03 and 00:10:00, such as 00:00:30 (got 00:00:01).")]
     [InlineData("Webhooks__RetryHorizon", "-1.00:00:00", "Webhooks:RetryHorizon must be a positive time span such as 3.00:00:00 (got -1.00:00:00).")]
     public async Task A_bad_setting_stops_the_start_with_one_clear_line(string variable, string value, string message)
     {

@@ -49,6 +49,9 @@ public sealed partial class SqlServerStatementTests
 
     private static readonly Guid Counterparty = Guid.CreateVersion7();
 
+    /// <summary>The delivery the claim returns, and the one the worker then reads.</summary>
+    private static readonly Guid ClaimedDelivery = Guid.CreateVersion7();
+
     private static readonly DateTimeOffset CreatedFrom = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly DateTimeOffset CreatedTo = new(2026, 11, 30, 23, 59, 59, TimeSpan.Zero);
@@ -118,6 +121,7 @@ public sealed partial class SqlServerStatementTests
             claim.ShouldContain("WITH (UPDLOCK, READPAST, ROWLOCK)");
             claim.ShouldContain("TOP (@limit)");
             claim.ShouldContain("OUTPUT inserted.id");
+            claim.ShouldNotContain("RETURNING");
             claim.ShouldNotContain("SKIP LOCKED");
         }
     }
@@ -170,6 +174,7 @@ public sealed partial class SqlServerStatementTests
         shapes["webhook fan-out reads"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().DispatchEventsAsync(default), "FROM [webhook_endpoints]");
         shapes["webhook delivery claim"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "UPDATE claimed SET next_attempt_at = @lease");
         shapes["webhook delivery work"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "FROM [webhook_deliveries]");
+        shapes["webhook delivery claims renewed"] = (s => Database(s, db => WebhookDispatcher.RenewAsync(db, [Guid.CreateVersion7(), Guid.CreateVersion7()], new(Guid.NewGuid(), Guid.NewGuid()), DateTime.UtcNow, default)), "UPDATE [w]");
         shapes["webhook delivery recorded"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "INSERT INTO [webhook_delivery_attempts]");
         shapes["webhook backlog for the metrics"] = (s => Database(s, db => WebhookBacklog.QueryAsync(db, default)), "COUNT_BIG(*)");
         shapes["start-up: row-versioned reads on"] = (s => Database(s, db => db.Database.ExecuteSqlRawAsync(DatabaseInitializer.SqlServerSnapshotReadsSql)), "READ_COMMITTED_SNAPSHOT ON");
@@ -277,6 +282,14 @@ public sealed partial class SqlServerStatementTests
             return Table(("Value", typeof(bool), true)); // EXISTS: the cursor is there
         }
 
+        if (sql.Contains("OUTPUT inserted.id, inserted.claim_token", StringComparison.Ordinal))
+        {
+            // The delivery claim: one id with this pass's token.
+            var delivery = model.FindEntityType(typeof(WebhookDelivery))!;
+            var (id, token) = (delivery.FindPrimaryKey()!.Properties[0], delivery.FindProperty(nameof(WebhookDelivery.ClaimToken))!);
+            return Table(("id", ProviderType(id), ProviderValue(id, ClaimedDelivery)), ("claim_token", ProviderType(token), ProviderValue(token, Guid.NewGuid())));
+        }
+
         if (sql.Contains("OUTPUT inserted.id", StringComparison.Ordinal) || (sql.Contains("FROM [idempotency_keys]", StringComparison.Ordinal) && sql.Contains("ORDER BY [i].[created_at]", StringComparison.Ordinal)))
         {
             // A claim, or the clean-up's batch of expired records: one id.
@@ -299,7 +312,9 @@ public sealed partial class SqlServerStatementTests
             var invoice = StoredInvoice();
             var evt = InEnvironment(EventTypes.ToEvent(invoice.TakeDomainEvents()[0]));
             var endpoint = InEnvironment(WebhookEndpoint.Create("http://127.0.0.1:9/hooks", ["*"], protector.Protect("whsec_offline"), DateTimeOffset.UtcNow));
-            return RowOf(model, sql, WebhookDelivery.Create(evt.Id, endpoint.Id, DateTime.UtcNow), endpoint, evt);
+            var delivery = WebhookDelivery.Create(evt.Id, endpoint.Id, DateTime.UtcNow);
+            typeof(WebhookDelivery).GetProperty(nameof(WebhookDelivery.Id))!.SetValue(delivery, ClaimedDelivery); // the one the claim returned
+            return RowOf(model, sql, delivery, endpoint, evt);
         }
 
         return null;

@@ -7,7 +7,7 @@ namespace Invoicing.Application.Common.Metrics;
 /// The service's own instruments, all on one <see cref="Meter"/> named <see cref="MeterName"/> and all created here
 /// (docs/operations.md "Metrics", docs/decisions/0038). Whoever sees the thing happen calls one method, which is one
 /// <c>Counter.Add</c> with tags made once: the rate limiter's rejection, the idempotency middleware's replay or
-/// conflict, the webhook worker's recorded attempt. The two gauges read the <see cref="IWebhookBacklog"/> when scraped.
+/// conflict, the webhook worker's recorded attempt and its take-over of a lapsed claim. The two gauges read the <see cref="IWebhookBacklog"/> when scraped.
 /// </summary>
 public sealed class InvoicingMetrics
 {
@@ -17,6 +17,7 @@ public sealed class InvoicingMetrics
     public const string IdempotentReplays = "invoicing.idempotency.replays";
     public const string IdempotencyConflicts = "invoicing.idempotency.conflicts";
     public const string WebhookAttempts = "invoicing.webhook.delivery_attempts";
+    public const string WebhookClaimsTakenOver = "invoicing.webhook.claims_taken_over";
     public const string WebhookPending = "invoicing.webhook.deliveries_pending";
     public const string WebhookOldestPendingAge = "invoicing.webhook.oldest_pending_age";
 
@@ -30,6 +31,7 @@ public sealed class InvoicingMetrics
     private readonly Counter<long> _idempotentReplays;
     private readonly Counter<long> _idempotencyConflicts;
     private readonly Counter<long> _webhookAttempts;
+    private readonly Counter<long> _webhookClaimsTakenOver;
 
     public InvoicingMetrics(IMeterFactory meters, IWebhookBacklog backlog, TimeProvider time)
     {
@@ -38,6 +40,10 @@ public sealed class InvoicingMetrics
         _idempotentReplays = meter.CreateCounter<long>(IdempotentReplays, "{request}", "Requests answered with the stored answer of an earlier request with the same Idempotency-Key.");
         _idempotencyConflicts = meter.CreateCounter<long>(IdempotencyConflicts, "{request}", "Requests refused because of their Idempotency-Key, by error code (409 idempotency_key_in_use, 422 idempotency_key_reused).");
         _webhookAttempts = meter.CreateCounter<long>(WebhookAttempts, "{attempt}", "Webhook delivery attempts recorded, by outcome: delivered, retrying (failed, another attempt is scheduled), failed (failed, the delivery is given up).");
+        _webhookClaimsTakenOver = meter.CreateCounter<long>(
+            WebhookClaimsTakenOver,
+            "{delivery}",
+            "Webhook deliveries claimed after another worker's claim on them lapsed unrecorded: its instance died, stalled or lost the database mid-send (Webhooks:ClaimLease).");
         meter.CreateObservableGauge(
             WebhookPending,
             () => Pending(backlog),
@@ -65,6 +71,9 @@ public sealed class InvoicingMetrics
         WebhookDeliveryResult.Retrying => Retrying,
         _ => Failed,
     });
+
+    /// <param name="deliveries">How many deliveries one claim took over.</param>
+    public void WebhookTakeOvers(int deliveries) => _webhookClaimsTakenOver.Add(deliveries);
 
     private static KeyValuePair<string, object?> Tag(ApiEnvironment environment) => environment == ApiEnvironment.Live ? Live : Test;
 

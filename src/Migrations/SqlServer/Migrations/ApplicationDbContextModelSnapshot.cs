@@ -292,6 +292,10 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasColumnType("int")
                         .HasColumnName("attempt_count");
 
+                    b.Property<byte[]>("ClaimToken")
+                        .HasColumnType("binary(16)")
+                        .HasColumnName("claim_token");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("completed_at");
