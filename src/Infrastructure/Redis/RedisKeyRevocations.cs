@@ -24,27 +24,30 @@ internal sealed class RedisKeyRevocations(RedisConnection redis, ILogger<RedisKe
             return;
         }
 
+        string failure;
         try
         {
             // The keys command publishes from a process of its own, connecting now (bounded by the connect timeout).
-            var multiplexer = await redis.ConnectedAsync().WaitAsync(cancellationToken);
-            if (multiplexer is null)
+            if (await redis.ConnectedAsync().WaitAsync(cancellationToken) is { } multiplexer)
             {
-                throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "not connected");
+                var listeners = await multiplexer.GetSubscriber().PublishAsync(Channel, prefix);
+                redis.Answered();
+                logger.LogInformation("Revocation of {KeyPrefix} published on Redis to {Listeners} listening instance(s).", prefix, listeners);
+                return;
             }
 
-            var listeners = await multiplexer.GetSubscriber().PublishAsync(Channel, prefix);
-            redis.Answered();
-            logger.LogInformation("Revocation of {KeyPrefix} published on Redis to {Listeners} listening instance(s).", prefix, listeners);
+            failure = "no connection";
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            redis.Failed(e.GetType().Name);
-            logger.LogWarning(
-                "Revocation of {KeyPrefix} stored but not published on Redis ({RedisFailure}): other instances refuse the key within ApiKeys:CacheSeconds.",
-                prefix,
-                e.GetType().Name);
+            failure = e.GetType().Name;
         }
+
+        redis.Failed(failure);
+        logger.LogWarning(
+            "Revocation of {KeyPrefix} stored but not published on Redis ({RedisFailure}): other instances refuse the key within ApiKeys:CacheSeconds.",
+            prefix,
+            failure);
     }
 }
 
