@@ -1,9 +1,11 @@
+using Invoicing.Application.ApiKeys;
 using Invoicing.Application.Common.Idempotency;
 using Invoicing.Application.Common.Interfaces;
 using Invoicing.Application.Common.Metrics;
 using Invoicing.Application.Webhooks;
 using Invoicing.Infrastructure.Idempotency;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Redis;
 using Invoicing.Infrastructure.Startup;
 using Invoicing.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +27,8 @@ public static class DependencyInjection
     /// environment, the readiness checks, the idempotency records with their clean-up job (<c>Idempotency</c> section,
     /// validated at start), webhook delivery (<c>Webhooks</c> section, validated at start), and the start-up database
     /// work (<see cref="DatabaseStartup"/>: migrations, the bootstrap keys of <see cref="BootstrapKeyOptions"/>, validated
-    /// at start, and the Development first-start key).
+    /// at start, and the Development first-start key), and Redis when <c>ConnectionStrings:Redis</c> is set (shared rate
+    /// limits, revocations; docs/decisions/0041).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -81,6 +84,19 @@ public static class DependencyInjection
         // The metrics' meter factory (the host registers it too) and what their webhook gauges read (docs/decisions/0038).
         services.AddMetrics();
         services.AddSingleton<IWebhookBacklog, WebhookBacklog>();
+
+        // Always registered; each does nothing while ConnectionStrings:Redis is unset (read when first used, so that every
+        // configuration source counts).
+        services.AddOptions<RedisOptions>()
+            .Configure(options => options.ConnectionString = configuration.GetConnectionString(RedisOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptions.Validator>();
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<IRedisReachability>(sp => sp.GetRequiredService<RedisConnection>());
+        services.AddSingleton<RedisRateLimitStore>();
+        services.AddSingleton<IApiKeyRevocations, RedisKeyRevocations>();
+        services.AddSingleton<RevocationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<RevocationListener>());
 
         services.AddOptions<BootstrapKeyOptions>().Bind(configuration.GetSection(BootstrapKeyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BootstrapKeyOptions>, BootstrapKeyOptionsValidator>();

@@ -3,6 +3,7 @@ using Invoicing.Application.ApiKeys.AuthenticateApiKey;
 using Invoicing.Application.Common.Errors;
 using Invoicing.Application.Common.Metrics;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Redis;
 using Invoicing.Infrastructure.Startup;
 using Invoicing.Web.Authentication;
 using Invoicing.Web.Errors;
@@ -49,7 +50,11 @@ internal static class DependencyInjection
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
-        services.AddSingleton(sp => ApiKeyRateLimits.Create(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => ApiKeyRateLimits.Create(
+            sp.GetRequiredService<IOptions<RateLimitOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<RedisRateLimitStore>(),
+            sp.GetRequiredService<InvoicingMetrics>()));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<PartitionedRateLimiter<HttpContext>, InvoicingMetrics>((options, limiter, metrics) =>
         {

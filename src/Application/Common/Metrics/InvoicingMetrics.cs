@@ -7,7 +7,9 @@ namespace Invoicing.Application.Common.Metrics;
 /// The service's own instruments, all on one <see cref="Meter"/> named <see cref="MeterName"/> and all created here
 /// (docs/operations.md "Metrics", docs/decisions/0038). Whoever sees the thing happen calls one method, which is one
 /// <c>Counter.Add</c> with tags made once: the rate limiter's rejection, the idempotency middleware's replay or
-/// conflict, the webhook worker's recorded attempt and its take-over of a lapsed claim. The two gauges read the <see cref="IWebhookBacklog"/> when scraped.
+/// conflict, the webhook worker's recorded attempt and its take-over of a lapsed claim, a rate-limit decision taken
+/// without the configured Redis. The webhook gauges read the <see cref="IWebhookBacklog"/> when scraped, the Redis gauge
+/// the <see cref="IRedisReachability"/>.
 /// </summary>
 public sealed class InvoicingMetrics
 {
@@ -20,6 +22,8 @@ public sealed class InvoicingMetrics
     public const string WebhookClaimsTakenOver = "invoicing.webhook.claims_taken_over";
     public const string WebhookPending = "invoicing.webhook.deliveries_pending";
     public const string WebhookOldestPendingAge = "invoicing.webhook.oldest_pending_age";
+    public const string RateLimitDecisionsWithoutRedis = "invoicing.rate_limit.decisions_without_redis";
+    public const string RedisReachable = "invoicing.redis.reachable";
 
     private static readonly KeyValuePair<string, object?> Test = new("environment", "test");
     private static readonly KeyValuePair<string, object?> Live = new("environment", "live");
@@ -32,8 +36,9 @@ public sealed class InvoicingMetrics
     private readonly Counter<long> _idempotencyConflicts;
     private readonly Counter<long> _webhookAttempts;
     private readonly Counter<long> _webhookClaimsTakenOver;
+    private readonly Counter<long> _decisionsWithoutRedis;
 
-    public InvoicingMetrics(IMeterFactory meters, IWebhookBacklog backlog, TimeProvider time)
+    public InvoicingMetrics(IMeterFactory meters, IWebhookBacklog backlog, TimeProvider time, IRedisReachability redis)
     {
         var meter = meters.Create(MeterName);
         _rateLimitRejections = meter.CreateCounter<long>(RateLimitRejections, "{request}", "Requests refused with 429 rate_limited, by the key's environment.");
@@ -54,9 +59,21 @@ public sealed class InvoicingMetrics
             () => OldestPendingAge(backlog, time),
             "s",
             "How long the oldest pending webhook delivery has been waiting since its event; 0 when none is pending.");
+        _decisionsWithoutRedis = meter.CreateCounter<long>(
+            RateLimitDecisionsWithoutRedis,
+            "{request}",
+            "Rate-limit decisions this instance took with its own per-instance buckets because the configured Redis was unreachable, by the key's environment (none without ConnectionStrings:Redis).");
+        meter.CreateObservableGauge(
+            RedisReachable,
+            () => Reachable(redis),
+            null, // no unit: "1" would make Prometheus' name invoicing_redis_reachable_ratio
+            "1 while the configured Redis (shared rate limits, revocations) answers, 0 while it does not; absent without ConnectionStrings:Redis.");
     }
 
     public void RateLimited(ApiEnvironment environment) => _rateLimitRejections.Add(1, Tag(environment));
+
+    /// <summary>A rate-limit decision taken by this instance's own bucket because the configured Redis did not answer.</summary>
+    public void RateLimitDecisionWithoutRedis(ApiEnvironment environment) => _decisionsWithoutRedis.Add(1, Tag(environment));
 
     public void IdempotentReplay(ApiEnvironment environment) => _idempotentReplays.Add(1, Tag(environment));
 
@@ -76,6 +93,14 @@ public sealed class InvoicingMetrics
     public void WebhookTakeOvers(int deliveries) => _webhookClaimsTakenOver.Add(deliveries);
 
     private static KeyValuePair<string, object?> Tag(ApiEnvironment environment) => environment == ApiEnvironment.Live ? Live : Test;
+
+    private static IEnumerable<Measurement<int>> Reachable(IRedisReachability redis)
+    {
+        if (redis.Reachable is { } reachable)
+        {
+            yield return new(reachable ? 1 : 0);
+        }
+    }
 
     private static IEnumerable<Measurement<long>> Pending(IWebhookBacklog backlog)
     {
@@ -104,6 +129,13 @@ public enum WebhookDeliveryResult
 
     /// <summary>No 2xx, and past the retry horizon: the delivery is given up.</summary>
     Failed,
+}
+
+/// <summary>Whether the Redis the instances share answers, as the metrics see it (docs/decisions/0041).</summary>
+public interface IRedisReachability
+{
+    /// <summary>Null without <c>ConnectionStrings:Redis</c>; else whether it answered last (false while it is being reached first).</summary>
+    bool? Reachable { get; }
 }
 
 /// <summary>The webhook deliveries still owed, as the metrics see them: read cheaply and not on every scrape.</summary>
