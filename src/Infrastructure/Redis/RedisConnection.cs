@@ -28,6 +28,7 @@ public sealed class RedisConnection : IRedisReachability, IAsyncDisposable
     private ConnectionMultiplexer? _multiplexer;
     private int _state = Connecting;
     private long _nextProbe;
+    private long _changedAt;
     private int _disposed;
 
     public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger, TimeProvider time)
@@ -75,30 +76,56 @@ public sealed class RedisConnection : IRedisReachability, IAsyncDisposable
         }
     }
 
-    /// <summary>A command answered: Redis is up (logged once when that is news).</summary>
-    public void Answered()
+    /// <summary>The moment a command is sent, for <see cref="Answered"/> and <see cref="Failed"/>.</summary>
+    public long Now() => _time.GetTimestamp();
+
+    /// <summary>
+    /// A command sent at <paramref name="sentAt"/> answered (or the connection came back, when null): Redis is up, logged
+    /// once when that is news. The answer of a command sent before Redis was last seen going down says nothing about
+    /// now (under load it can arrive after the failure) and changes nothing.
+    /// </summary>
+    public void Answered(long? sentAt = null)
     {
+        if (IsStale(sentAt, Up))
+        {
+            return;
+        }
+
         if (Interlocked.Exchange(ref _state, Up) != Up)
         {
+            Interlocked.Exchange(ref _changedAt, _time.GetTimestamp());
             _logger.LogInformation(
                 "Redis at {RedisEndpoint} answers: rate limits are shared by every instance and revocations reach them at once.",
                 _endpoint);
         }
     }
 
-    /// <summary>A command failed or the connection dropped: Redis is down (logged once when that is news).</summary>
-    public void Failed(string why)
+    /// <summary>
+    /// A command sent at <paramref name="sentAt"/> failed (or the connection dropped, when null): Redis is down, logged
+    /// once when that is news. The failure of a command sent before Redis was last seen coming back changes nothing.
+    /// </summary>
+    public void Failed(string why, long? sentAt = null)
     {
+        if (IsStale(sentAt, Down))
+        {
+            return;
+        }
+
         var before = Interlocked.Exchange(ref _state, Down);
         Interlocked.Exchange(ref _nextProbe, _time.GetTimestamp() + (long)(ProbeInterval.TotalSeconds * _time.TimestampFrequency));
         if (before != Down)
         {
+            Interlocked.Exchange(ref _changedAt, _time.GetTimestamp());
             _logger.LogWarning(
                 "Redis at {RedisEndpoint} does not answer ({RedisFailure}): until it does, each instance limits each key on its own (up to the rate times the number of instances) and a key revoked elsewhere is still accepted here for up to ApiKeys:CacheSeconds.",
                 _endpoint,
                 why);
         }
     }
+
+    /// <summary>Whether a result of a command sent at <paramref name="sentAt"/> would flip the state to <paramref name="to"/> although the state changed after it was sent.</summary>
+    private bool IsStale(long? sentAt, int to) =>
+        sentAt is { } sent && Volatile.Read(ref _state) is var state && state != to && state != Connecting && sent < Interlocked.Read(ref _changedAt);
 
     public async ValueTask DisposeAsync()
     {

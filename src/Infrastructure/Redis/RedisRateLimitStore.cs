@@ -58,19 +58,20 @@ public sealed class RedisRateLimitStore(RedisConnection redis)
             return null;
         }
 
+        var sentAt = redis.Now();
         try
         {
             var result = await multiplexer.GetDatabase().ScriptEvaluateAsync(
                 Script,
                 [KeyPrefix + bucket],
                 [permitsPerSecond, burst, permits]);
-            redis.Answered();
+            redis.Answered(sentAt);
             var waitMicroseconds = (long)result;
             return new SharedBucketAnswer(waitMicroseconds <= 0, TimeSpan.FromMicroseconds(Math.Max(0, waitMicroseconds)));
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
-            redis.Failed(e.GetType().Name);
+            redis.Failed(e.GetType().Name, sentAt);
             return null;
         }
     }
