@@ -164,7 +164,7 @@ app.MapPost("/v1/invoices/batch", async (HttpContext context) =>
 // The same-work baseline's endpoints (SameWork.cs): the service's whole database work for a POST and a batch.
 if (pgSource is not null)
 {
-    Invoicing.Bench.Baseline.SameWork.Map(app, pgSource, Authorized);
+    Invoicing.Bench.Baseline.SameWork.Map(app, connectionString, Authorized);
 }
 
 app.Run();
