@@ -8,6 +8,7 @@
 # Tunables (environment): BENCH_DURATION (s per measured run), BENCH_CONNECTIONS, BENCH_ROUNDS (A B pairs),
 # BENCH_RSS_DURATION (s per saturation run), BENCH_LIST_ROWS, BENCH_OUT (results file),
 # BENCH_ONLY (comma-separated parts to run while iterating: lists,micro,get,post,batch,same-work,rss,sqlite,cold; default all;
+# profile (only when named: dotnet-trace of the service under POST load; BENCH_PROFILE_SECONDS, BENCH_PROFILE_OUT);
 # same-work = POST and batch of the service against the same-work baseline only), BENCH_WARMUP (s per side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -360,6 +361,29 @@ if want post || want batch; then WRITE_SIDES="service platform same-work"; else 
 { want post || want same-work; } && alternate "POST invoice (PostgreSQL)" post.lua "$CONNECTIONS" "$SVC" "$BASE" "$DURATION" "$WRITE_SIDES"
 { want batch || want same-work; } && alternate "batch of 1000 (PostgreSQL)" batch.lua 1 "$SVC" "$BASE" "$BATCH_DURATION" "$WRITE_SIDES"
 
+# --- profile (issue 19; only when named: BENCH_ONLY=…,profile) ------------------------------------------------------
+# dotnet-trace (a local tool, .config/dotnet-tools.json) samples the service's threads for BENCH_PROFILE_SECONDS under
+# the POST load; the topN reports (exclusive and inclusive) go into the report. Sampled thread time counts waiting
+# threads too: read the working frames (bench/results/2026-12-05-issue19-profile.md).
+PROFILE_REPORT="(not run: BENCH_ONLY=…,profile)"
+if [ -n "${BENCH_ONLY:-}" ] && want profile; then
+  PROFILE_SECONDS=${BENCH_PROFILE_SECONDS:-20}
+  PROFILE_FILE=${BENCH_PROFILE_OUT:-$WORK/post.nettrace}
+  log "Profile: dotnet-trace on the service under POST load, ${PROFILE_SECONDS} s …"
+  dotnet tool restore >/dev/null || die "dotnet tool restore (dotnet-trace)"
+  BENCH_SCRIPTS="$ROOT/bench/scripts" BENCH_RUN="profile-$$" \
+    wrk -t1 -c"$CONNECTIONS" -d"$((PROFILE_SECONDS + 10))s" --timeout 30s -s "$ROOT/bench/scripts/post.lua" "$SVC" >"$WORK/profile-wrk.log" 2>&1 &
+  PROFILE_WRK=$!
+  sleep 4
+  dotnet tool run dotnet-trace collect -p "$SERVICE_PID" --profile dotnet-sampled-thread-time \
+    --duration "00:00:00:$PROFILE_SECONDS" -o "$PROFILE_FILE" >"$WORK/profile.log" 2>&1 || { cat "$WORK/profile.log"; die "dotnet-trace collect"; }
+  wait "$PROFILE_WRK" || true
+  PROFILE_REPORT=$(printf '```\n%s\n\n%s\n```' \
+    "$(dotnet tool run dotnet-trace report "$PROFILE_FILE" topN -n 40 2>&1)" \
+    "$(dotnet tool run dotnet-trace report "$PROFILE_FILE" topN -n 60 --inclusive 2>&1)")
+  log "  trace: $PROFILE_FILE"
+fi
+
 PG_PORT_ACTIVE=""
 log "Saturation (POST, $CONNECTIONS connections, ${RSS_DURATION} s × 3): peak RSS of the service …"
 RSS_LINES=(– – –)
@@ -472,9 +496,10 @@ $TABLE
 
 CPU ms/req (process): the side's own process from /proc (the two baselines are one process). PostgreSQL CPU ms/req:
 the postmaster and all its children, exited ones included, so background work the side caused (the service's webhook
-worker, autovacuum) counts. Round trips/req: the data segments the side's PostgreSQL sockets received (one per server
-flush: one per round trip, a COPY two). Statements/req: pg_stat_statements with track_utility (BEGIN, COMMIT, COPY
-count). A batch is one request.
+worker, autovacuum) counts. Round trips/req: per PostgreSQL socket of the side, the smaller of its data segments sent
+and received (ss -ti; bench/README.md): exact for GET and POST; for the batch a lower bound (two flushes of the server
+in quick succession can leave in one segment under load, TCP autocorking). Statements/req: pg_stat_statements with
+track_utility (BEGIN, COMMIT, COPY and the pool's reset count), the side's database role only. A batch is one request.
 
 | measure | value | goal |
 |---|---:|---|
@@ -486,6 +511,10 @@ count). A batch is one request.
 
 ## Statements per request (pg_stat_statements)
 $STATEMENTS
+
+## Profile of the service under POST load (dotnet-trace, sampled thread time)
+
+$PROFILE_REPORT
 
 ## Lists (bench/Lists)
 
