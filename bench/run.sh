@@ -75,6 +75,9 @@ source "$ROOT/bench/lib.sh"
 # --- tools ---------------------------------------------------------------------------------------------------------
 missing=()
 for tool in wrk jq curl; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+# ss (round trips per request) and ps (PostgreSQL's processes) come from iproute2 and procps.
+command -v ss >/dev/null 2>&1 || missing+=(iproute2)
+command -v ps >/dev/null 2>&1 || missing+=(procps)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "Installing ${missing[*]} (Debian packages) …"
   export DEBIAN_FRONTEND=noninteractive
@@ -82,7 +85,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
     if apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; then break; fi
     log "apt-get failed (attempt $attempt; dpkg lock?); retrying in 10 s"; sleep 10
   done
-  for tool in "${missing[@]}"; do command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"; done
+  for tool in wrk jq curl ss ps; do command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"; done
 fi
 PG_BIN=$(dirname "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)")
 [ -x "$PG_BIN/initdb" ] || die "PostgreSQL server binaries (initdb, pg_ctl) not found"
@@ -497,8 +500,8 @@ $TABLE
 CPU ms/req (process): the side's own process from /proc (the two baselines are one process). PostgreSQL CPU ms/req:
 the postmaster and all its children, exited ones included, so background work the side caused (the service's webhook
 worker, autovacuum) counts. Round trips/req: per PostgreSQL socket of the side, the smaller of its data segments sent
-and received (ss -ti; bench/README.md): exact for GET and POST; for the batch a lower bound (two flushes of the server
-in quick succession can leave in one segment under load, TCP autocorking). Statements/req: pg_stat_statements with
+and received (ss -ti; bench/README.md): exact for GET and POST; for the batch only indicative (two server flushes in quick
+succession can leave in one segment under load; the service's worker moves large results: README). Statements/req: pg_stat_statements with
 track_utility (BEGIN, COMMIT, COPY and the pool's reset count), the side's database role only. A batch is one request.
 
 | measure | value | goal |
