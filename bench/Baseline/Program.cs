@@ -9,7 +9,8 @@ using NpgsqlTypes;
 // straight against ADO.NET. It authenticates by comparing the bearer key with the one it was started with (the
 // service with a warm key cache does no database work for the key either), runs the same SELECT by id within the
 // environment, the same INSERT (binary COPY for a batch), and writes the same JSON. It validates nothing beyond
-// reading the JSON types and logs nothing. Settings: Baseline:Provider (Postgres|Sqlite),
+// reading the JSON types and logs nothing: the platform baseline. Under /same-work/ it also serves the same-work
+// baseline (SameWork.cs), which does all of the service's database work for a POST and a batch. Settings: Baseline:Provider (Postgres|Sqlite),
 // Baseline:ConnectionString, Baseline:Key; --urls as usual.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
@@ -159,6 +160,12 @@ app.MapPost("/v1/invoices/batch", async (HttpContext context) =>
 
     json.WriteEndArray();
 });
+
+// The same-work baseline's endpoints (SameWork.cs): the service's whole database work for a POST and a batch.
+if (pgSource is not null)
+{
+    Invoicing.Bench.Baseline.SameWork.Map(app, connectionString, Authorized);
+}
 
 app.Run();
 return;

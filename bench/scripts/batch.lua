@@ -1,7 +1,7 @@
 -- POST /v1/invoices/batch with 1000 invoices per request, every number unique (BENCH_RUN names the run).
 dofile(os.getenv("BENCH_SCRIPTS") .. "/common.lua")
 wrk.method = "POST"
-wrk.path = "/v1/invoices/batch"
+wrk.path = (os.getenv("BENCH_PREFIX") or "") .. "/v1/invoices/batch"
 wrk.headers["Content-Type"] = "application/json"
 local run = os.getenv("BENCH_RUN")
 local originating = os.getenv("BENCH_ORIGINATING")

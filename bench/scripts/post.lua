@@ -1,7 +1,7 @@
 -- POST one invoice per request, each with a unique invoice number (BENCH_RUN names the run).
 dofile(os.getenv("BENCH_SCRIPTS") .. "/common.lua")
 wrk.method = "POST"
-wrk.path = "/v1/invoices"
+wrk.path = (os.getenv("BENCH_PREFIX") or "") .. "/v1/invoices"
 wrk.headers["Content-Type"] = "application/json"
 local run = os.getenv("BENCH_RUN")
 local originating = os.getenv("BENCH_ORIGINATING")
