@@ -5,13 +5,15 @@
 #   local/debian:bookworm        debootstrap --variant=minbase, imported (the base of the others)
 #   local/postgres:15            Debian's postgresql-15 behind an entrypoint that honours the official image's POSTGRES_*
 #   local/runtime-deps:10.0      what the official dotnet/runtime-deps image holds: libicu, libssl, ca-certificates, user app
+#   local/nginx:bookworm         Debian's nginx laid out as the official image (conf.d, logs on stdout/stderr): the proxy
+#   local/redis:bookworm         Debian's redis-server run as the official image runs it: docker-compose.yml's redis
 #   local/invoicing:ci           the service: published on this machine (the SDK image cannot be pulled), copied onto
 #                                local/runtime-deps by src/Web/Dockerfile's `prebuilt` stage
 # The Debian mirror is read from this machine's apt sources at run time (DEBIAN_MIRROR overrides it); no mirror or
 # registry host is written into any file.
 #   docker/images.sh             engine + all images
 #   docker/images.sh engine      the engine only
-# IMAGES_REPOSITORY (default `local`) names the four tags' repository: another value builds a second, independent set
+# IMAGES_REPOSITORY (default `local`) names the six tags' repository: another value builds a second, independent set
 # beside the first (to time a build from nothing without touching the tags the tests use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,8 @@ repository=${IMAGES_REPOSITORY:-local}
 DEBIAN_IMAGE=${repository}/debian:bookworm
 POSTGRES_IMAGE=${repository}/postgres:15
 RUNTIME_DEPS_IMAGE=${repository}/runtime-deps:10.0
+NGINX_IMAGE=${repository}/nginx:bookworm
+REDIS_IMAGE=${repository}/redis:bookworm
 SERVICE_IMAGE=${repository}/invoicing:ci
 SOURCE_LABEL=org.invoicing.source # the hash of what an image was built from
 DOCKERD_LOG=${DOCKERD_LOG:-/var/log/invoicing-dockerd.log}
@@ -175,6 +179,8 @@ fi
 timed "$DEBIAN_IMAGE" base_image
 timed "$POSTGRES_IMAGE" debian_image "$POSTGRES_IMAGE" docker/postgres
 timed "$RUNTIME_DEPS_IMAGE" debian_image "$RUNTIME_DEPS_IMAGE" docker/runtime-deps
+timed "$NGINX_IMAGE" debian_image "$NGINX_IMAGE" docker/nginx
+timed "$REDIS_IMAGE" debian_image "$REDIS_IMAGE" docker/redis
 if [ -n "$publisher" ]; then
   wait_start=$SECONDS
   wait "$publisher" || die "the service's publish failed"
