@@ -104,8 +104,7 @@ namespace Invoicing.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasAlternateKey("Environment", "Id")
-                        .HasName("AK_counterparties_environment_id");
+                    b.HasIndex("Environment", "Id");
 
                     b.ToTable("counterparties", (string)null);
                 });
@@ -240,6 +239,10 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .HasColumnName("voided_at");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginatingCounterpartyId");
+
+                    b.HasIndex("ReceivingCounterpartyId");
 
                     b.HasIndex("Environment", "Id");
 
@@ -515,19 +518,15 @@ namespace Invoicing.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("Environment", "OriginatingCounterpartyId")
-                        .HasPrincipalKey("Environment", "Id")
+                        .HasForeignKey("OriginatingCounterpartyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("FK_invoices_counterparties_originating");
+                        .IsRequired();
 
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("Environment", "ReceivingCounterpartyId")
-                        .HasPrincipalKey("Environment", "Id")
+                        .HasForeignKey("ReceivingCounterpartyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("FK_invoices_counterparties_receiving");
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>

@@ -112,8 +112,7 @@ namespace Invoicing.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasAlternateKey("Environment", "Id")
-                        .HasName("AK_counterparties_environment_id");
+                    b.HasIndex("Environment", "Id");
 
                     b.ToTable("counterparties", (string)null);
                 });
@@ -259,6 +258,10 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasColumnName("voided_at");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginatingCounterpartyId");
+
+                    b.HasIndex("ReceivingCounterpartyId");
 
                     b.HasIndex("Environment", "Id");
 
@@ -555,19 +558,15 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("Environment", "OriginatingCounterpartyId")
-                        .HasPrincipalKey("Environment", "Id")
+                        .HasForeignKey("OriginatingCounterpartyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("FK_invoices_counterparties_originating");
+                        .IsRequired();
 
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("Environment", "ReceivingCounterpartyId")
-                        .HasPrincipalKey("Environment", "Id")
+                        .HasForeignKey("ReceivingCounterpartyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("FK_invoices_counterparties_receiving");
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>

@@ -99,8 +99,7 @@ namespace Invoicing.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasAlternateKey("Environment", "Id")
-                        .HasName("AK_counterparties_environment_id");
+                    b.HasIndex("Environment", "Id");
 
                     b.ToTable("counterparties", (string)null);
                 });
@@ -235,6 +234,10 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasColumnName("voided_at");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginatingCounterpartyId");
+
+                    b.HasIndex("ReceivingCounterpartyId");
 
                     b.HasIndex("Environment", "Id");
 
@@ -510,19 +513,15 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("Environment", "OriginatingCounterpartyId")
-                        .HasPrincipalKey("Environment", "Id")
+                        .HasForeignKey("OriginatingCounterpartyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("FK_invoices_counterparties_originating");
+                        .IsRequired();
 
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("Environment", "ReceivingCounterpartyId")
-                        .HasPrincipalKey("Environment", "Id")
+                        .HasForeignKey("ReceivingCounterpartyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("FK_invoices_counterparties_receiving");
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>
