@@ -12,6 +12,8 @@ namespace Invoicing.Application.Invoices;
 /// The rules of §5.1 that need the database, checked for a whole list of invoices at once in one query (the
 /// referenced counterparties with their clashing invoice numbers), never one per item (docs/decisions/0022).
 /// The query sees only the key's environment (both tables' filters), so another environment's rows do not exist here.
+/// The database holds the same rules as constraints, which decide first when the rest of the request is valid
+/// (<see cref="ConstraintDeferral"/>, docs/decisions/0044).
 /// </summary>
 internal sealed class InvoiceStoreRules(IApplicationDbContext db)
 {
@@ -21,6 +23,13 @@ internal sealed class InvoiceStoreRules(IApplicationDbContext db)
     /// <param name="cancellationToken"></param>
     public async Task AddFailuresAsync<T>(IReadOnlyList<CreateInvoiceCommand?> invoices, bool batch, ValidationContext<T> context, CancellationToken cancellationToken)
     {
+        // Each of these rules is also a constraint (the references within the environment, the unique number), so a
+        // create whose fields are valid is written without this query; a refused one comes back here (docs/decisions/0044).
+        if (ConstraintDeferral.Defer(context))
+        {
+            return;
+        }
+
         var referenced = invoices
             .SelectMany(d => d is null ? [] : new[] { d.OriginatingCounterpartyId, d.ReceivingCounterpartyId })
             .Where(id => id.IsPresent).Select(id => id.Value).Distinct().ToList();

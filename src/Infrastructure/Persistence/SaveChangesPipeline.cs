@@ -14,7 +14,8 @@ namespace Invoicing.Infrastructure.Persistence;
 /// detect the handler's changes once; stamp new rows with the scope's environment (docs/decisions/0003); turn the domain
 /// events raised since the last save into event rows, the outbox (docs/decisions/0015); write large sets of new rows in
 /// bulk (<see cref="BulkInsert"/>, docs/decisions/0021); and, when the database refuses the save, turn a unique
-/// violation into the same <see cref="UniqueConstraintException"/> on every provider (docs/decisions/0005, 0030).
+/// violation into the same <see cref="UniqueConstraintException"/> on every provider (docs/decisions/0005, 0030), and a
+/// foreign key's into <see cref="ReferenceConstraintException"/> (docs/decisions/0044).
 /// </summary>
 /// <remarks>
 /// One stateless instance serves every context (interceptors live as long as the context options, which are built once,
@@ -104,17 +105,30 @@ internal sealed class SaveChangesPipeline : SaveChangesInterceptor
         ValueTask.FromResult(ThrowingConcurrencyException(eventData, result));
 
     /// <summary>
-    /// The failure a use case can act on, or null to let the original through: a unique index refused a row, whether EF's
-    /// INSERT (wrapped in a <see cref="DbUpdateException"/>) or a bulk write (the provider's own exception).
+    /// The failure a use case can act on, or null to let the original through: a unique index or a foreign key refused a
+    /// row, whether EF's INSERT (wrapped in a <see cref="DbUpdateException"/>) or a bulk write (the provider's own exception).
     /// </summary>
-    internal static Exception? Translate(Exception failure) =>
-        IsUniqueViolation(failure is DbUpdateException ? failure.InnerException : failure) ? new UniqueConstraintException(failure) : null;
+    internal static Exception? Translate(Exception failure)
+    {
+        var refusal = failure is DbUpdateException ? failure.InnerException : failure;
+        return IsUniqueViolation(refusal) ? new UniqueConstraintException(failure)
+            : IsForeignKeyViolation(refusal) ? new ReferenceConstraintException(failure)
+            : null;
+    }
 
     private static bool IsUniqueViolation(Exception? failure) => failure switch
     {
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
         SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 } => true, // SQLITE_CONSTRAINT_UNIQUE
         SqlException sqlServer => SqlServerErrors.IsUniqueViolation(sqlServer), // 2601, 2627
+        _ => false,
+    };
+
+    private static bool IsForeignKeyViolation(Exception? failure) => failure switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => true,
+        SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 787 } => true, // SQLITE_CONSTRAINT_FOREIGNKEY
+        SqlException sqlServer => SqlServerErrors.IsForeignKeyViolation(sqlServer), // 547
         _ => false,
     };
 

@@ -17,6 +17,9 @@ internal static class SqlServerErrors
     /// <summary>"Violation of PRIMARY KEY / UNIQUE KEY constraint …" (a unique constraint).</summary>
     public const int UniqueConstraintViolation = 2627;
 
+    /// <summary>"The INSERT statement conflicted with the FOREIGN KEY constraint …" (a row it refers to does not exist).</summary>
+    public const int ForeignKeyConflict = 547;
+
     /// <summary>
     /// "Transaction … was deadlocked … and has been chosen as the deadlock victim". Deliberately not translated: like
     /// PostgreSQL's <c>40P01</c> it is a 500 <c>internal_error</c> (the server rolled the whole transaction back, so
@@ -40,6 +43,8 @@ internal static class SqlServerErrors
 
     /// <summary>A row was refused because a unique index or constraint already holds its key.</summary>
     public static bool IsUniqueViolation(SqlException e) => e.Number is DuplicateKeyInUniqueIndex or UniqueConstraintViolation;
+
+    public static bool IsForeignKeyViolation(SqlException e) => e.Number is ForeignKeyConflict;
 
     /// <summary>
     /// The server cannot be reached now but may be soon (the start-up retries, docs/decisions/0025): no answer, or a

@@ -17,7 +17,8 @@ internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Count
         builder.Property(c => c.Email).HasMaxLength(Counterparty.EmailMaxLength);
         builder.Property(c => c.Metadata).HasMetadataConversion();
 
-        // The list (§6) walks newest first by id within one environment (docs/decisions/0009).
-        builder.HasIndex(c => new { c.Environment, c.Id });
+        // The list (§6) walks newest first by id within one environment (docs/decisions/0009); unique, so that an invoice's
+        // references can name the environment with the id (docs/decisions/0044).
+        builder.HasAlternateKey(c => new { c.Environment, c.Id }).HasName("AK_counterparties_environment_id");
     }
 }

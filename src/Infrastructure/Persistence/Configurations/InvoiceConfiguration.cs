@@ -11,6 +11,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
     /// <summary>Named explicitly: the derived name is longer than PostgreSQL's 63-character identifiers.</summary>
     public const string UniqueNumberIndex = "UX_invoices_environment_originating_counterparty_number";
 
+    public const string OriginatingForeignKey = "FK_invoices_counterparties_originating";
+    public const string ReceivingForeignKey = "FK_invoices_counterparties_receiving";
+
     public void Configure(EntityTypeBuilder<Invoice> builder)
     {
         builder.ToTable("invoices");
@@ -26,13 +29,17 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Ignore(i => i.AmountDueCents);
         builder.Property(i => i.Metadata).HasMetadataConversion();
 
-        builder.HasOne<Counterparty>().WithMany().HasForeignKey(i => i.OriginatingCounterpartyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Counterparty>().WithMany().HasForeignKey(i => i.ReceivingCounterpartyId).OnDelete(DeleteBehavior.Restrict);
+        // Both counterparties exist in the invoice's own environment: the database holds what validation checks, so a valid
+        // create is written without asking first, and a refused one is validated again to say why (docs/decisions/0044).
+        builder.HasOne<Counterparty>().WithMany()
+            .HasForeignKey(i => new { i.Environment, i.OriginatingCounterpartyId }).HasPrincipalKey(c => new { c.Environment, c.Id })
+            .OnDelete(DeleteBehavior.Restrict).HasConstraintName(OriginatingForeignKey);
+        builder.HasOne<Counterparty>().WithMany()
+            .HasForeignKey(i => new { i.Environment, i.ReceivingCounterpartyId }).HasPrincipalKey(c => new { c.Environment, c.Id })
+            .OnDelete(DeleteBehavior.Restrict).HasConstraintName(ReceivingForeignKey);
 
         // An invoice number is unique per environment and originating counterparty (§5.1).
         builder.HasIndex(i => new { i.Environment, i.OriginatingCounterpartyId, i.InvoiceNumber }).IsUnique().HasDatabaseName(UniqueNumberIndex);
-        builder.HasIndex(i => i.OriginatingCounterpartyId);
-        builder.HasIndex(i => i.ReceivingCounterpartyId);
 
         // Lists (§6) walk newest first by id within one environment; each filter has an index that
         // leads with the environment and the filtered column and ends with the order key, so a page is

@@ -112,7 +112,8 @@ namespace Invoicing.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Environment", "Id");
+                    b.HasAlternateKey("Environment", "Id")
+                        .HasName("AK_counterparties_environment_id");
 
                     b.ToTable("counterparties", (string)null);
                 });
@@ -258,10 +259,6 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasColumnName("voided_at");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("OriginatingCounterpartyId");
-
-                    b.HasIndex("ReceivingCounterpartyId");
 
                     b.HasIndex("Environment", "Id");
 
@@ -558,15 +555,19 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("OriginatingCounterpartyId")
+                        .HasForeignKey("Environment", "OriginatingCounterpartyId")
+                        .HasPrincipalKey("Environment", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_invoices_counterparties_originating");
 
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("ReceivingCounterpartyId")
+                        .HasForeignKey("Environment", "ReceivingCounterpartyId")
+                        .HasPrincipalKey("Environment", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_invoices_counterparties_receiving");
                 });
 
             modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>

@@ -99,7 +99,8 @@ namespace Invoicing.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Environment", "Id");
+                    b.HasAlternateKey("Environment", "Id")
+                        .HasName("AK_counterparties_environment_id");
 
                     b.ToTable("counterparties", (string)null);
                 });
@@ -234,10 +235,6 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasColumnName("voided_at");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("OriginatingCounterpartyId");
-
-                    b.HasIndex("ReceivingCounterpartyId");
 
                     b.HasIndex("Environment", "Id");
 
@@ -513,15 +510,19 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("OriginatingCounterpartyId")
+                        .HasForeignKey("Environment", "OriginatingCounterpartyId")
+                        .HasPrincipalKey("Environment", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_invoices_counterparties_originating");
 
                     b.HasOne("Invoicing.Domain.Counterparties.Counterparty", null)
                         .WithMany()
-                        .HasForeignKey("ReceivingCounterpartyId")
+                        .HasForeignKey("Environment", "ReceivingCounterpartyId")
+                        .HasPrincipalKey("Environment", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_invoices_counterparties_receiving");
                 });
 
             modelBuilder.Entity("Invoicing.Domain.Webhooks.WebhookDelivery", b =>
