@@ -42,19 +42,26 @@ internal static class Benchmark
             }
         }
 
-        // A key and two counterparties through the service itself.
-        CreatedApiKey key;
+        // A key per environment and twenty counterparties in each, through the service itself (an invoice refers to
+        // counterparties of its own environment: the foreign keys hold it).
+        CreatedApiKey key, liveKey;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            key = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateApiKeyCommand(ApiEnvironment.Test, "bench"));
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            key = await mediator.Send(new CreateApiKeyCommand(ApiEnvironment.Test, "bench"));
+            liveKey = await mediator.Send(new CreateApiKeyCommand(ApiEnvironment.Live, "bench"));
         }
 
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
+        using var liveClient = app.CreateClient();
+        liveClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", liveKey.Secret);
         var counterparties = new List<Guid>();
+        var liveCounterparties = new List<Guid>();
         for (var i = 0; i < 20; i++)
         {
-            counterparties.Add(await CreateCounterpartyAsync($"Counterparty {i}"));
+            counterparties.Add(await CreateCounterpartyAsync(client, $"Counterparty {i}"));
+            liveCounterparties.Add(await CreateCounterpartyAsync(liveClient, $"Counterparty {i}"));
         }
 
         var originating = counterparties[1];
@@ -78,7 +85,9 @@ internal static class Benchmark
                    CASE n % 3 WHEN 0 THEN 'open' WHEN 1 THEN 'paid' ELSE 'void' END,
                    10000 + n % 1000, 0, 'usd',
                    date '2020-01-01' + (n % 1500)::int, date '2020-01-01' + (n % 1500)::int + 30,
-                   'BENCH-' || n, NULL, (@counterparties)[1 + n % 20], (@counterparties)[1 + (n + 1) % 20],
+                   'BENCH-' || n, NULL,
+                   (CASE WHEN n % 11 = 0 THEN @live ELSE @counterparties END)[1 + n % 20],
+                   (CASE WHEN n % 11 = 0 THEN @live ELSE @counterparties END)[1 + (n + 1) % 20],
                    to_timestamp((@base + n) / 1000.0), to_timestamp((@base + n) / 1000.0),
                    CASE WHEN n % 3 = 1 THEN to_timestamp((@base + n) / 1000.0) END,
                    CASE WHEN n % 3 = 2 THEN to_timestamp((@base + n) / 1000.0) END
@@ -86,6 +95,7 @@ internal static class Benchmark
             """,
             ("base", baseMs),
             ("counterparties", counterparties.ToArray()),
+            ("live", liveCounterparties.ToArray()),
             ("rows", (long)total));
         await ExecuteAsync("VACUUM ANALYZE invoices");
         Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F0} s.");
@@ -191,9 +201,9 @@ internal static class Benchmark
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        async Task<Guid> CreateCounterpartyAsync(string name)
+        static async Task<Guid> CreateCounterpartyAsync(HttpClient http, string name)
         {
-            using var response = await client.PostAsync("/v1/counterparties", new StringContent($$"""{"name":"{{name}}"}""", System.Text.Encoding.UTF8, "application/json"));
+            using var response = await http.PostAsync("/v1/counterparties", new StringContent($$"""{"name":"{{name}}"}""", System.Text.Encoding.UTF8, "application/json"));
             response.EnsureSuccessStatusCode();
             using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             return json.RootElement.GetProperty("id").GetGuid();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Invoicing.Application.ApiKeys;
 using Invoicing.Application.Common.Idempotency;
 using Invoicing.Application.Common.Interfaces;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Invoicing.Infrastructure;
 
@@ -133,7 +135,7 @@ public static class DependencyInjection
         // (docs/decisions/0025, 0030).
         if (database.IsPostgres)
         {
-            options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(database.MigrationsAssembly))
+            options.UseNpgsql(WithServiceDefaults(database.ConnectionString), o => o.MigrationsAssembly(database.MigrationsAssembly))
                 .AddInterceptors(ConnectionLossInterceptor.Instance);
         }
         else if (database.IsSqlServer)
@@ -149,5 +151,32 @@ public static class DependencyInjection
         // Every save stamps environments, fills the outbox, writes in bulk and translates refusals (docs/decisions/0034).
         options.AddInterceptors(SaveChangesPipeline.Instance);
         return options;
+    }
+
+    /// <summary>
+    /// The service's defaults for PostgreSQL connections (docs/decisions/0045), each kept only where the connection
+    /// string does not set it itself. <c>Max Auto Prepare=64</c>: PostgreSQL parsed and planned every unprepared
+    /// statement anew, most of a POST's database cost (bench/results/2026-12-05-issue19-profile.md); Npgsql prepares a
+    /// statement once it has run a few times on a connection, and the service's statements are few and fixed.
+    /// <c>No Reset On Close=true</c>: the pool's reset (seven statements once statements are prepared) ran before
+    /// every request's first query; the service leaves no session state behind (no <c>SET</c>, <c>LISTEN</c> or temporary
+    /// table; its one session lock is released where it is taken).
+    /// </summary>
+    internal static string? WithServiceDefaults(string? connectionString)
+    {
+        // The plain builder holds only the keys the string names (Npgsql's own answers for every keyword it knows).
+        var named = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!named.ContainsKey("Max Auto Prepare") && !named.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!named.ContainsKey("No Reset On Close") && !named.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 }
