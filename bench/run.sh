@@ -8,7 +8,8 @@
 # Tunables (environment): BENCH_DURATION (s per measured run), BENCH_CONNECTIONS, BENCH_ROUNDS (A B pairs),
 # BENCH_RSS_DURATION (s per saturation run), BENCH_LIST_ROWS, BENCH_OUT (results file),
 # BENCH_ONLY (comma-separated parts to run while iterating: lists,micro,get,post,batch,same-work,rss,sqlite,cold; default all;
-# profile (only when named: dotnet-trace of the service under POST load, then perf on-CPU samples where installed; BENCH_PROFILE_SECONDS, BENCH_PROFILE_OUT);
+# profile (only when named: dotnet-trace of the service under POST (or BENCH_PROFILE_SCRIPT) load, then perf on-CPU samples where installed; BENCH_PROFILE_SECONDS, BENCH_PROFILE_OUT,
+#   BENCH_PROFILE_SCRIPT=post.lua|batch.lua);
 # same-work = POST and batch of the service against the same-work baseline only), BENCH_WARMUP (s per side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -373,11 +374,13 @@ if want post || want batch; then WRITE_SIDES="service platform same-work"; else 
 PROFILE_REPORT="(not run: BENCH_ONLY=…,profile)"
 if [ -n "${BENCH_ONLY:-}" ] && want profile; then
   PROFILE_SECONDS=${BENCH_PROFILE_SECONDS:-20}
-  PROFILE_FILE=${BENCH_PROFILE_OUT:-$WORK/post.nettrace}
-  log "Profile: dotnet-trace on the service under POST load, ${PROFILE_SECONDS} s …"
+  PROFILE_SCRIPT=${BENCH_PROFILE_SCRIPT:-post.lua} # or batch.lua (one connection, as the batch scenario)
+  PROFILE_CONNECTIONS=$([ "$PROFILE_SCRIPT" = batch.lua ] && echo 1 || echo "$CONNECTIONS")
+  PROFILE_FILE=${BENCH_PROFILE_OUT:-$WORK/${PROFILE_SCRIPT%.lua}.nettrace}
+  log "Profile: dotnet-trace on the service under $PROFILE_SCRIPT load, ${PROFILE_SECONDS} s …"
   dotnet tool restore >/dev/null || die "dotnet tool restore (dotnet-trace)"
   BENCH_SCRIPTS="$ROOT/bench/scripts" BENCH_RUN="profile-$$" \
-    wrk -t1 -c"$CONNECTIONS" -d"$((PROFILE_SECONDS + 10))s" --timeout 30s -s "$ROOT/bench/scripts/post.lua" "$SVC" >"$WORK/profile-wrk.log" 2>&1 &
+    wrk -t1 -c"$PROFILE_CONNECTIONS" -d"$((PROFILE_SECONDS + 10))s" --timeout 30s -s "$ROOT/bench/scripts/$PROFILE_SCRIPT" "$SVC" >"$WORK/profile-wrk.log" 2>&1 &
   PROFILE_WRK=$!
   sleep 4
   dotnet tool run dotnet-trace collect -p "$SERVICE_PID" --profile dotnet-sampled-thread-time \
@@ -391,9 +394,9 @@ if [ -n "${BENCH_ONLY:-}" ] && want profile; then
   # thread time counts. The runtime writes /tmp/perf-<pid>.map (DOTNET_PerfMapEnabled, set when profile is named)
   # so perf names JIT-compiled and ReadyToRun frames.
   if command -v perf >/dev/null 2>&1; then
-    log "Profile: perf on-CPU samples of the service under POST load, ${PROFILE_SECONDS} s …"
+    log "Profile: perf on-CPU samples of the service under $PROFILE_SCRIPT load, ${PROFILE_SECONDS} s …"
     BENCH_SCRIPTS="$ROOT/bench/scripts" BENCH_RUN="perf-$$" \
-      wrk -t1 -c"$CONNECTIONS" -d"$((PROFILE_SECONDS + 6))s" --timeout 30s -s "$ROOT/bench/scripts/post.lua" "$SVC" >"$WORK/perf-wrk.log" 2>&1 &
+      wrk -t1 -c"$PROFILE_CONNECTIONS" -d"$((PROFILE_SECONDS + 6))s" --timeout 30s -s "$ROOT/bench/scripts/$PROFILE_SCRIPT" "$SVC" >"$WORK/perf-wrk.log" 2>&1 &
     PROFILE_WRK=$!
     sleep 3
     perf record -q -F 997 -g -p "$SERVICE_PID" -o "$WORK/perf.data" -- sleep "$PROFILE_SECONDS" >"$WORK/perf.log" 2>&1 \
@@ -534,7 +537,7 @@ track_utility (BEGIN, COMMIT, COPY and the pool's reset count), the side's datab
 ## Statements per request (pg_stat_statements)
 $STATEMENTS
 
-## Profile of the service under POST load (dotnet-trace, sampled thread time)
+## Profile of the service under load ($([ -n "${PROFILE_SCRIPT:-}" ] && echo "$PROFILE_SCRIPT, " )dotnet-trace sampled thread time; perf on-CPU)
 
 $PROFILE_REPORT
 
