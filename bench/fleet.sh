@@ -64,7 +64,7 @@ cleanup() {
   local pid
   for pid in "${INSTANCE_PIDS[@]:-}" "${NGINX_PID:-}" "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   for pid in "${INSTANCE_PIDS[@]:-}" "${NGINX_PID:-}" "${PIDS[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
-  if [ -n "$PG_DIR" ]; then as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true; fi
+  stop_postgres
   if [ "${KEEP_WORK:-0}" -eq 1 ]; then log "Logs kept for diagnosis in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -88,27 +88,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || die "nginx not found"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-PG_BIN=$(dirname "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)")
-[ -x "$PG_BIN/initdb" ] || die "PostgreSQL server binaries (initdb, pg_ctl) not found"
+find_postgres
 
 # --- build ---------------------------------------------------------------------------------------------------------
 log "Building the service ($CONFIG) …"
-dotnet build -c "$CONFIG" -v q -nologo src/Web/Invoicing.Web.csproj >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "build"; }
-WEB_DIR="$ROOT/src/Web/bin/$CONFIG/net10.0"
-WEB_DLL="$WEB_DIR/Invoicing.Web.dll"
-[ -f "$WEB_DLL" ] && [ -f "$WEB_DIR/appsettings.json" ] || die "no build output in $WEB_DIR"
+build_service "$CONFIG"
 
 # --- PostgreSQL, Redis, the webhook receiver -------------------------------------------------------------------------
 log "Starting a throwaway PostgreSQL, redis-server and the webhook receiver …"
-PG_DIR="$WORK/pg"
-mkdir -p "$PG_DIR"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR"
-PG_PORT=$(free_port)
-as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log"; die "initdb"; }
-as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 \
-  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-  start >/dev/null || die "pg_ctl start"
-psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE invoicing_fleet" >/dev/null || die "CREATE DATABASE"
+start_postgres invoicing_fleet -c max_connections=300
 PG="$PG_PORT:invoicing_fleet"
 PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=invoicing_fleet;Maximum Pool Size=40"
 

@@ -58,9 +58,7 @@ cleanup() {
   for pid in "${PIDS[@]:-}"; do
     [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
   done
-  if [ -n "$PG_DIR" ]; then
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
+  stop_postgres
   if [ "${KEEP_WORK:-0}" -eq 1 ]; then
     log "Logs kept for diagnosis in $WORK"
   else
@@ -88,8 +86,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   done
   for tool in wrk jq curl ss ps; do command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"; done
 fi
-PG_BIN=$(dirname "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)")
-[ -x "$PG_BIN/initdb" ] || die "PostgreSQL server binaries (initdb, pg_ctl) not found"
+find_postgres
 
 # --- build (Release) -----------------------------------------------------------------------------------------------
 log "Building ($CONFIG) …"
@@ -105,15 +102,21 @@ BASELINE_DLL="$ROOT/bench/Baseline/bin/$CONFIG/net10.0/Invoicing.Bench.Baseline.
 [ -f "$WEB_DIR/appsettings.json" ] || die "no appsettings.json beside the service"
 [ -f "$WEB_DLL" ] && [ -f "$BASELINE_DLL" ] || die "build outputs not found ($WEB_DLL, $BASELINE_DLL)"
 # Cold start measures what ships: src/Web/Dockerfile publishes self-contained, ReadyToRun composite, and starts
-# ./Invoicing.Web, so a full run publishes the same way once (linux-x64) and starts that. The smoke run starts the
-# Debug build instead (it proves the harness, not the number, and CI has just built it).
-COLD_DIR=$WEB_DIR; COLD_CMD=(dotnet "$WEB_DLL"); COLD_BUILD="$CONFIG build"
-if want cold && [ "$SMOKE" -eq 0 ]; then
-  log "Publishing the service as src/Web/Dockerfile does (self-contained, ReadyToRun composite) for the cold start …"
+# ./Invoicing.Web, so a full run publishes the same way once (linux-x64) and starts that. The scenarios run the plain
+# Release build, as the baselines do; BENCH_SERVICE_BUILD=published runs them on the published one too (issue 19: its
+# peak RSS is higher, bench/README.md). The smoke run starts the Debug build (it proves the harness, not the numbers,
+# and CI has just built it).
+SERVICE_DIR=$WEB_DIR; SERVICE_CMD=(dotnet "$WEB_DLL"); SERVICE_BUILD="$CONFIG build"
+COLD_DIR=$SERVICE_DIR; COLD_CMD=("${SERVICE_CMD[@]}"); COLD_BUILD=$SERVICE_BUILD
+if [ "$SMOKE" -eq 0 ] && { want cold || [ "${BENCH_SERVICE_BUILD:-build}" = published ]; }; then
+  log "Publishing the service as src/Web/Dockerfile does (self-contained, ReadyToRun composite) …"
   dotnet publish src/Web/Invoicing.Web.csproj -c Release -o "$WORK/publish" -r linux-x64 --self-contained true \
     -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -v q -nologo >"$WORK/publish.log" 2>&1 \
-    || { cat "$WORK/publish.log"; die "the publish for the cold start"; }
+    || { cat "$WORK/publish.log"; die "the publish"; }
   COLD_DIR="$WORK/publish"; COLD_CMD=("$COLD_DIR/Invoicing.Web"); COLD_BUILD="Release, published as src/Web/Dockerfile does"
+  if [ "${BENCH_SERVICE_BUILD:-build}" = published ]; then
+    SERVICE_DIR=$COLD_DIR; SERVICE_CMD=("${COLD_CMD[@]}"); SERVICE_BUILD=$COLD_BUILD
+  fi
 fi
 
 # --- helpers to start the two sides --------------------------------------------------------------------------------
@@ -124,20 +127,20 @@ fi
 # Production refuses to start without the key that encrypts webhook secrets: a throwaway one per run.
 WEBHOOKS_KEY=$(head -c 32 /dev/urandom | base64)
 service_env() { # provider connection command… (exec: run in the background, $! is the service's own pid)
-  cd "${APP_DIR:-$WEB_DIR}" || exit 1
+  cd "${APP_DIR:-$SERVICE_DIR}" || exit 1
   exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider="$1" ConnectionStrings__Invoicing="$2" \
     Webhooks__SecretKey="$WEBHOOKS_KEY" RateLimits__Test__PermitsPerSecond=1000000 RateLimits__Test__Burst=1000000 "${@:3}"
 }
 
 create_key() { # provider connection
-  (service_env "$1" "$2" dotnet "$WEB_DLL" keys create --environment test --name bench) 2>"$WORK/keys.err" | tail -1
+  (service_env "$1" "$2" "${SERVICE_CMD[@]}" keys create --environment test --name bench) 2>"$WORK/keys.err" | tail -1
 }
 
 start_service() { # provider connection port
   local perfmap=()
   # Without W^X the JIT-compiled code is mapped once, where perf finds the map's addresses (the double mapping hides it).
   [ -n "${BENCH_ONLY:-}" ] && want profile && perfmap=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
-  service_env "$1" "$2" "${perfmap[@]}" dotnet "$WEB_DLL" --urls "http://127.0.0.1:$3" >>"$WORK/service-$1.log" 2>&1 &
+  service_env "$1" "$2" "${perfmap[@]}" "${SERVICE_CMD[@]}" --urls "http://127.0.0.1:$3" >>"$WORK/service-$1.log" 2>&1 &
   SERVICE_PID=$!
   PIDS+=("$SERVICE_PID")
   wait_ready "http://127.0.0.1:$3" "$SERVICE_PID" 60 || { tail -20 "$WORK/service-$1.log"; die "the service did not become ready"; }
@@ -328,15 +331,7 @@ fi
 
 # --- PostgreSQL ----------------------------------------------------------------------------------------------------
 log "Starting a throwaway PostgreSQL …"
-PG_DIR="$WORK/pg"
-mkdir -p "$PG_DIR"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR"
-PG_PORT=$(free_port)
-as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log"; die "initdb"; }
-as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 \
-  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_utility=on" \
-  start >/dev/null || die "pg_ctl start"
-psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE invoicing_bench" >/dev/null || die "CREATE DATABASE"
+start_postgres invoicing_bench -c max_connections=200 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_utility=on
 PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=invoicing_bench;Maximum Pool Size=64"
 # Statements per request (pg_stat_statements, BEGIN/COMMIT/COPY included through track_utility).
 pg_sql "CREATE EXTENSION pg_stat_statements" >/dev/null || die "CREATE EXTENSION pg_stat_statements"
@@ -520,7 +515,7 @@ REPORT=$(cat <<EOF
 - Machine: $MACHINE, host \`$(hostname)\`
 - Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)
 - .NET $(dotnet --version), PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }'), $(wrk -v 2>&1 | head -1 | awk '{ print $1, $2 }')
-- Build: $CONFIG. wrk: 1 thread, $CONNECTIONS connections (1 for the batch), ${DURATION} s per run (${BATCH_DURATION} s for the batch) after ${WARMUP} s warm-up per side, $ROUNDS rounds alternated service/baseline
+- Build: $CONFIG; the service: $SERVICE_BUILD. wrk: 1 thread, $CONNECTIONS connections (1 for the batch), ${DURATION} s per run (${BATCH_DURATION} s for the batch) after ${WARMUP} s warm-up per side, $ROUNDS rounds alternated service/baseline
 - Commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')
 
 $TABLE

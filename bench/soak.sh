@@ -55,7 +55,7 @@ cleanup() {
   [ "${KEEP_LOG:-0}" -eq 1 ] && [ -f "$WORK/service.log" ] && cp "$WORK/service.log" "/tmp/soak-service-$$.log" && log "The service's log: /tmp/soak-service-$$.log"
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
-  if [ -n "$PG_DIR" ]; then as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true; fi
+  stop_postgres
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -73,28 +73,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   packages=("${missing[@]/psql/postgresql-client}")
   apt-get update -qq && apt-get install -y -qq "${packages[@]}" >/dev/null || die "apt-get install ${packages[*]}"
 fi
-PG_BIN=$(dirname "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)")
-[ -x "$PG_BIN/initdb" ] || die "PostgreSQL server binaries (initdb, pg_ctl) not found"
+find_postgres
 
 # --- build ---------------------------------------------------------------------------------------------------------
 log "Building the service ($CONFIG) …"
-dotnet build -c "$CONFIG" -v q -nologo src/Web/Invoicing.Web.csproj >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "build"; }
-WEB_DIR="$ROOT/src/Web/bin/$CONFIG/net10.0"
-WEB_DLL="$WEB_DIR/Invoicing.Web.dll"
-[ -f "$WEB_DLL" ] && [ -f "$WEB_DIR/appsettings.json" ] || die "build output not found ($WEB_DLL)"
+build_service "$CONFIG"
 
 # --- PostgreSQL ----------------------------------------------------------------------------------------------------
 log "Starting a throwaway PostgreSQL …"
-PG_DIR="$WORK/pg"
-mkdir -p "$PG_DIR"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR"
-PG_PORT=$(free_port)
-as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log"; die "initdb"; }
-as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 \
-  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null || die "pg_ctl start"
+start_postgres invoicing_soak -c max_connections=200
 sql() { psql -qAt -h 127.0.0.1 -p "$PG_PORT" -U postgres -d invoicing_soak -c "$1"; }
-psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE invoicing_soak" >/dev/null || die "CREATE DATABASE"
 PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=invoicing_soak;Maximum Pool Size=64"
 
 # --- the service ---------------------------------------------------------------------------------------------------

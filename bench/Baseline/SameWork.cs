@@ -12,18 +12,18 @@ namespace Invoicing.Bench.Baseline;
 /// <summary>
 /// The same-work baseline (issue 19, bench/README.md): exactly the database work of the service's
 /// <c>POST /v1/invoices</c> and <c>POST /v1/invoices/batch</c>, in raw Npgsql with the fewest round trips that work
-/// allows. Both counterparties must exist in the key's environment and the number must be free for its originating
-/// counterparty (the service's one store-rules query, docs/decisions/0022); the invoice and its <c>invoice.created</c>
-/// event (the outbox row, docs/decisions/0015: same columns, <c>data</c> the invoice as the API renders it) are inserted
-/// in the same transaction. PostgreSQL only.
+/// allows. As the service since docs/decisions/0044, the database decides the store rules: the invoices' foreign keys on
+/// (environment, counterparty) and the unique number per originating counterparty refuse a bad write, and only then
+/// does the store-rules query (docs/decisions/0022) run, to name the fields of the 400. The invoice and its
+/// <c>invoice.created</c> event (the outbox row, docs/decisions/0015: same columns, <c>data</c> the invoice as the API
+/// renders it) are written in one transaction. PostgreSQL only.
 /// <list type="bullet">
-/// <item>One invoice: <b>one statement, one round trip</b> (prepared, see <see cref="Map"/>). The check is a CTE, the two INSERTs are data-modifying CTEs
-/// that insert only when the check passed, and the statement answers the check's rows, from which the endpoint writes
-/// the 400 when it failed (then nothing was inserted). A single statement is its own transaction: no BEGIN, no COMMIT.</item>
-/// <item>A batch: BEGIN (Npgsql sends it with the next statement, no round trip of its own), the one check query for all
-/// items, the binary <c>COPY</c> of the invoices (in the unique index's order, as the service writes them,
-/// docs/decisions/0026) and of the events, COMMIT: 6 round trips (a COPY is two: its start waits for the server's
-/// CopyInResponse, its end for CommandComplete), as the service's COPY path (docs/decisions/0021).</item>
+/// <item>One invoice: <b>one statement, one round trip</b> (prepared, see <see cref="Map"/>): the event's INSERT reads
+/// the invoice's data-modifying CTE. A single statement is its own transaction: no BEGIN, no COMMIT.</item>
+/// <item>A batch: BEGIN (Npgsql sends it with the next statement, no round trip of its own), the binary <c>COPY</c> of
+/// the invoices (in the unique index's order, as the service writes them, docs/decisions/0026) and of the events,
+/// COMMIT: 5 round trips (a COPY is two: its start waits for the server's CopyInResponse, its end for
+/// CommandComplete), as the service's COPY path (docs/decisions/0021).</item>
 /// </list>
 /// It validates the JSON types and the one rule the service checks without the database that this work depends on (two
 /// different counterparties); field rules (ranges, lengths) are not checked, as in the platform baseline.
@@ -36,29 +36,32 @@ internal static class SameWork
     private const string InvoiceColumns = "id, environment, status, amount_cents, discount_amount_cents, currency, invoice_date, invoice_due_date, invoice_number, note, originating_counterparty_id, receiving_counterparty_id, metadata, created_at, updated_at, paid_at, voided_at";
     private const string EventColumns = "id, environment, type, data, previous_attributes, created_at, dispatched_at";
 
-    // $1 environment, $2 originating, $3 receiving, $4 number; the invoice's columns $5…; the event's $17…
+    // As the service since docs/decisions/0044: the invoice and its event in one statement (one round trip, its own
+    // transaction), the database's foreign keys and unique index deciding; the store-rules query runs only after a
+    // refusal, to name the fields. $1 environment, $2 originating, $3 receiving, $4 number; the invoice's columns $5…;
+    // the event's $14, $15.
     private const string CreateOneSql = $"""
-        WITH found AS (
-            SELECT c.id, i.invoice_number
-            FROM counterparties c
-            LEFT JOIN invoices i ON i.originating_counterparty_id = c.id AND i.environment = $1
-                AND i.originating_counterparty_id = $2 AND i.invoice_number = $4
-            WHERE c.environment = $1 AND c.id IN ($2, $3)
-        ), passed AS (
-            SELECT 1 FROM found HAVING count(DISTINCT id) = 2 AND count(invoice_number) = 0
-        ), invoice AS (
+        WITH invoice AS (
             INSERT INTO invoices ({InvoiceColumns})
-            SELECT $5, $1, 'open', $6, $7, $8, $9, $10, $4, $11, $2, $3, $12, $13, $13, NULL, NULL FROM passed
+            VALUES ($5, $1, 'open', $6, $7, $8, $9, $10, $4, $11, $2, $3, $12, $13, $13, NULL, NULL)
             RETURNING id
-        ), event AS (
-            INSERT INTO events ({EventColumns})
-            SELECT $14, $1, '{InvoiceCreated}', $15, NULL, $13, NULL FROM invoice
         )
-        SELECT id, invoice_number FROM found
+        INSERT INTO events ({EventColumns})
+        SELECT $14, $1, '{InvoiceCreated}', $15, NULL, $13, NULL FROM invoice
         """;
 
-    // The service's store-rules query (docs/decisions/0022) for a whole batch: the referenced counterparties that exist,
-    // each left-joined to the requested numbers it already used as an originator.
+    // The service's store-rules query for one invoice, after a refusal: the referenced counterparties that exist, each
+    // left-joined to the number if it already used it as an originator.
+    private const string CheckOneSql = """
+        SELECT c.id, i.invoice_number
+        FROM counterparties c
+        LEFT JOIN invoices i ON i.originating_counterparty_id = c.id AND i.environment = $1
+            AND i.originating_counterparty_id = $2 AND i.invoice_number = $4
+        WHERE c.environment = $1 AND c.id IN ($2, $3)
+        """;
+
+    // The service's store-rules query (docs/decisions/0022) for a whole batch, after a refusal: the referenced
+    // counterparties that exist, each left-joined to the requested numbers it already used as an originator.
     private const string CheckManySql = """
         SELECT c.id, i.invoice_number
         FROM counterparties c
@@ -102,42 +105,38 @@ internal static class SameWork
             }
 
             var json = Render(invoice);
-            var found = new List<(Guid Id, string? Taken)>(2);
             await using (var connection = await source.OpenConnectionAsync(cancel))
             {
-                await using var command = new NpgsqlCommand(CreateOneSql, connection);
-                var p = command.Parameters;
-                p.Add(new NpgsqlParameter<string> { TypedValue = Environment, NpgsqlDbType = NpgsqlDbType.Varchar });
-                p.Add(new NpgsqlParameter<Guid> { TypedValue = invoice.Originating });
-                p.Add(new NpgsqlParameter<Guid> { TypedValue = invoice.Receiving });
-                p.Add(new NpgsqlParameter<string> { TypedValue = invoice.Number, NpgsqlDbType = NpgsqlDbType.Varchar });
-                p.Add(new NpgsqlParameter<Guid> { TypedValue = invoice.Id });
-                p.Add(new NpgsqlParameter<long> { TypedValue = invoice.AmountCents });
-                p.Add(new NpgsqlParameter<long> { TypedValue = invoice.DiscountAmountCents });
-                p.Add(new NpgsqlParameter<string> { TypedValue = invoice.Currency, NpgsqlDbType = NpgsqlDbType.Varchar });
-                p.Add(new NpgsqlParameter<DateOnly> { TypedValue = invoice.InvoiceDate });
-                p.Add(new NpgsqlParameter<DateOnly> { TypedValue = invoice.InvoiceDueDate });
-                p.Add(invoice.Note is null
-                    ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar }
-                    : new NpgsqlParameter<string> { TypedValue = invoice.Note, NpgsqlDbType = NpgsqlDbType.Varchar });
-                p.Add(new NpgsqlParameter<string> { TypedValue = invoice.Metadata, NpgsqlDbType = NpgsqlDbType.Text });
-                p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-                p.Add(new NpgsqlParameter<Guid> { TypedValue = invoice.EventId });
-                p.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(json), NpgsqlDbType = NpgsqlDbType.Text });
-                await using var reader = await command.ExecuteReaderAsync(cancel);
-                while (await reader.ReadAsync(cancel))
+                try
                 {
-                    found.Add((reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+                    await using var command = new NpgsqlCommand(CreateOneSql, connection);
+                    var p = command.Parameters;
+                    AddKeys(p, invoice);
+                    p.Add(new NpgsqlParameter<Guid> { TypedValue = invoice.Id });
+                    p.Add(new NpgsqlParameter<long> { TypedValue = invoice.AmountCents });
+                    p.Add(new NpgsqlParameter<long> { TypedValue = invoice.DiscountAmountCents });
+                    p.Add(new NpgsqlParameter<string> { TypedValue = invoice.Currency, NpgsqlDbType = NpgsqlDbType.Varchar });
+                    p.Add(new NpgsqlParameter<DateOnly> { TypedValue = invoice.InvoiceDate });
+                    p.Add(new NpgsqlParameter<DateOnly> { TypedValue = invoice.InvoiceDueDate });
+                    p.Add(invoice.Note is null
+                        ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar }
+                        : new NpgsqlParameter<string> { TypedValue = invoice.Note, NpgsqlDbType = NpgsqlDbType.Varchar });
+                    p.Add(new NpgsqlParameter<string> { TypedValue = invoice.Metadata, NpgsqlDbType = NpgsqlDbType.Text });
+                    p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+                    p.Add(new NpgsqlParameter<Guid> { TypedValue = invoice.EventId });
+                    p.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(json), NpgsqlDbType = NpgsqlDbType.Text });
+                    await command.ExecuteNonQueryAsync(cancel);
                 }
-            }
-
-            var errors = new List<(string Field, string Code)>();
-            AddErrors(errors, invoice, null, found.Select(f => f.Id).ToHashSet(), found.Where(f => f.Taken is not null).Select(f => (f.Id, f.Taken!)).ToHashSet());
-            if (errors.Count > 0)
-            {
-                // The statement's own condition inserted nothing.
-                await ErrorAsync(context, 400, "validation_failed", "The request has invalid fields.", errors);
-                return;
+                catch (PostgresException refused) when (IsStoreRule(refused))
+                {
+                    await using var check = new NpgsqlCommand(CheckOneSql, connection);
+                    AddKeys(check.Parameters, invoice);
+                    var (existing, taken) = await ReadFoundAsync(check, cancel);
+                    var errors = new List<(string Field, string Code)>();
+                    AddErrors(errors, invoice, null, existing, taken);
+                    await ErrorAsync(context, 400, "validation_failed", "The request has invalid fields.", errors);
+                    return;
+                }
             }
 
             context.Response.StatusCode = 201;
@@ -178,92 +177,26 @@ internal static class SameWork
             await using (var connection = await source.OpenConnectionAsync(cancel))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancel);
-                var existing = new HashSet<Guid>();
-                var taken = new HashSet<(Guid, string)>();
-                await using (var check = new NpgsqlCommand(CheckManySql, connection, transaction))
+                try
                 {
+                    await CopyAsync(connection, invoices, rendered, now, cancel);
+                }
+                catch (PostgresException refused) when (IsStoreRule(refused))
+                {
+                    await transaction.RollbackAsync(cancel);
+                    await using var check = new NpgsqlCommand(CheckManySql, connection);
                     check.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Environment, NpgsqlDbType = NpgsqlDbType.Varchar });
                     check.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = invoices.SelectMany(d => new[] { d.Originating, d.Receiving }).Distinct().ToArray() });
                     check.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = invoices.Select(d => d.Originating).Distinct().ToArray() });
                     check.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = invoices.Select(d => d.Number).Distinct().ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-                    await using var reader = await check.ExecuteReaderAsync(cancel);
-                    while (await reader.ReadAsync(cancel))
-                    {
-                        existing.Add(reader.GetGuid(0));
-                        if (!reader.IsDBNull(1))
-                        {
-                            taken.Add((reader.GetGuid(0), reader.GetString(1)));
-                        }
-                    }
-                }
-
-                for (var i = 0; i < invoices.Count; i++)
-                {
-                    AddErrors(errors, invoices[i], i, existing, taken); // taken grows: a number twice in the batch is the second's error
-                }
-
-                if (errors.Count > 0)
-                {
-                    await transaction.RollbackAsync(cancel);
-                    await ErrorAsync(context, 400, "validation_failed", "The request has invalid fields.", errors);
-                    return;
-                }
-
-                // Invoices in the unique index's order (environment, originating counterparty, number), as the service
-                // copies them (docs/decisions/0026); events in creation order.
-                var ordered = Enumerable.Range(0, invoices.Count)
-                    .OrderBy(i => invoices[i].Originating).ThenBy(i => invoices[i].Number, StringComparer.Ordinal).ToList();
-                await using (var copy = await connection.BeginBinaryImportAsync($"COPY invoices ({InvoiceColumns}) FROM STDIN (FORMAT BINARY)", cancel))
-                {
-                    foreach (var i in ordered)
-                    {
-                        var invoice = invoices[i];
-                        await copy.StartRowAsync(cancel);
-                        await copy.WriteAsync(invoice.Id, NpgsqlDbType.Uuid, cancel);
-                        await copy.WriteAsync(Environment, NpgsqlDbType.Varchar, cancel);
-                        await copy.WriteAsync("open", NpgsqlDbType.Varchar, cancel);
-                        await copy.WriteAsync(invoice.AmountCents, NpgsqlDbType.Bigint, cancel);
-                        await copy.WriteAsync(invoice.DiscountAmountCents, NpgsqlDbType.Bigint, cancel);
-                        await copy.WriteAsync(invoice.Currency, NpgsqlDbType.Varchar, cancel);
-                        await copy.WriteAsync(invoice.InvoiceDate, NpgsqlDbType.Date, cancel);
-                        await copy.WriteAsync(invoice.InvoiceDueDate, NpgsqlDbType.Date, cancel);
-                        await copy.WriteAsync(invoice.Number, NpgsqlDbType.Varchar, cancel);
-                        if (invoice.Note is null)
-                        {
-                            await copy.WriteNullAsync(cancel);
-                        }
-                        else
-                        {
-                            await copy.WriteAsync(invoice.Note, NpgsqlDbType.Varchar, cancel);
-                        }
-
-                        await copy.WriteAsync(invoice.Originating, NpgsqlDbType.Uuid, cancel);
-                        await copy.WriteAsync(invoice.Receiving, NpgsqlDbType.Uuid, cancel);
-                        await copy.WriteAsync(invoice.Metadata, NpgsqlDbType.Text, cancel);
-                        await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancel);
-                        await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancel);
-                        await copy.WriteNullAsync(cancel);
-                        await copy.WriteNullAsync(cancel);
-                    }
-
-                    await copy.CompleteAsync(cancel);
-                }
-
-                await using (var copy = await connection.BeginBinaryImportAsync($"COPY events ({EventColumns}) FROM STDIN (FORMAT BINARY)", cancel))
-                {
+                    var (existing, taken) = await ReadFoundAsync(check, cancel);
                     for (var i = 0; i < invoices.Count; i++)
                     {
-                        await copy.StartRowAsync(cancel);
-                        await copy.WriteAsync(invoices[i].EventId, NpgsqlDbType.Uuid, cancel);
-                        await copy.WriteAsync(Environment, NpgsqlDbType.Varchar, cancel);
-                        await copy.WriteAsync(InvoiceCreated, NpgsqlDbType.Varchar, cancel);
-                        await copy.WriteAsync(Encoding.UTF8.GetString(rendered[i]), NpgsqlDbType.Text, cancel);
-                        await copy.WriteNullAsync(cancel);
-                        await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancel);
-                        await copy.WriteNullAsync(cancel);
+                        AddErrors(errors, invoices[i], i, existing, taken); // taken grows: a number twice in the batch is the second's error
                     }
 
-                    await copy.CompleteAsync(cancel);
+                    await ErrorAsync(context, 400, "validation_failed", "The request has invalid fields.", errors);
+                    return;
                 }
 
                 await transaction.CommitAsync(cancel);
@@ -286,6 +219,96 @@ internal static class SameWork
             output.Write("]"u8);
             await output.FlushAsync(cancel);
         });
+    }
+
+    /// <summary>A foreign key (a counterparty missing in the environment) or the unique number refused the write.</summary>
+    private static bool IsStoreRule(PostgresException refused) =>
+        refused.SqlState is PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation;
+
+    /// <summary>$1 environment, $2 originating, $3 receiving, $4 number: the store rules' keys, first in both statements.</summary>
+    private static void AddKeys(NpgsqlParameterCollection p, Draft invoice)
+    {
+        p.Add(new NpgsqlParameter<string> { TypedValue = Environment, NpgsqlDbType = NpgsqlDbType.Varchar });
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = invoice.Originating });
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = invoice.Receiving });
+        p.Add(new NpgsqlParameter<string> { TypedValue = invoice.Number, NpgsqlDbType = NpgsqlDbType.Varchar });
+    }
+
+    private static async Task<(HashSet<Guid> Existing, HashSet<(Guid, string)> Taken)> ReadFoundAsync(NpgsqlCommand check, CancellationToken cancel)
+    {
+        var existing = new HashSet<Guid>();
+        var taken = new HashSet<(Guid, string)>();
+        await using var reader = await check.ExecuteReaderAsync(cancel);
+        while (await reader.ReadAsync(cancel))
+        {
+            existing.Add(reader.GetGuid(0));
+            if (!reader.IsDBNull(1))
+            {
+                taken.Add((reader.GetGuid(0), reader.GetString(1)));
+            }
+        }
+
+        return (existing, taken);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, List<Draft> invoices, List<byte[]> rendered, DateTimeOffset now, CancellationToken cancel)
+    {
+        // Invoices in the unique index's order (environment, originating counterparty, number), as the service
+        // copies them (docs/decisions/0026); events in creation order.
+        var ordered = Enumerable.Range(0, invoices.Count)
+            .OrderBy(i => invoices[i].Originating).ThenBy(i => invoices[i].Number, StringComparer.Ordinal).ToList();
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY invoices ({InvoiceColumns}) FROM STDIN (FORMAT BINARY)", cancel))
+        {
+            foreach (var i in ordered)
+            {
+                var invoice = invoices[i];
+                await copy.StartRowAsync(cancel);
+                await copy.WriteAsync(invoice.Id, NpgsqlDbType.Uuid, cancel);
+                await copy.WriteAsync(Environment, NpgsqlDbType.Varchar, cancel);
+                await copy.WriteAsync("open", NpgsqlDbType.Varchar, cancel);
+                await copy.WriteAsync(invoice.AmountCents, NpgsqlDbType.Bigint, cancel);
+                await copy.WriteAsync(invoice.DiscountAmountCents, NpgsqlDbType.Bigint, cancel);
+                await copy.WriteAsync(invoice.Currency, NpgsqlDbType.Varchar, cancel);
+                await copy.WriteAsync(invoice.InvoiceDate, NpgsqlDbType.Date, cancel);
+                await copy.WriteAsync(invoice.InvoiceDueDate, NpgsqlDbType.Date, cancel);
+                await copy.WriteAsync(invoice.Number, NpgsqlDbType.Varchar, cancel);
+                if (invoice.Note is null)
+                {
+                    await copy.WriteNullAsync(cancel);
+                }
+                else
+                {
+                    await copy.WriteAsync(invoice.Note, NpgsqlDbType.Varchar, cancel);
+                }
+
+                await copy.WriteAsync(invoice.Originating, NpgsqlDbType.Uuid, cancel);
+                await copy.WriteAsync(invoice.Receiving, NpgsqlDbType.Uuid, cancel);
+                await copy.WriteAsync(invoice.Metadata, NpgsqlDbType.Text, cancel);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancel);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancel);
+                await copy.WriteNullAsync(cancel);
+                await copy.WriteNullAsync(cancel);
+            }
+
+            await copy.CompleteAsync(cancel);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY events ({EventColumns}) FROM STDIN (FORMAT BINARY)", cancel))
+        {
+            for (var i = 0; i < invoices.Count; i++)
+            {
+                await copy.StartRowAsync(cancel);
+                await copy.WriteAsync(invoices[i].EventId, NpgsqlDbType.Uuid, cancel);
+                await copy.WriteAsync(Environment, NpgsqlDbType.Varchar, cancel);
+                await copy.WriteAsync(InvoiceCreated, NpgsqlDbType.Varchar, cancel);
+                await copy.WriteAsync(Encoding.UTF8.GetString(rendered[i]), NpgsqlDbType.Text, cancel);
+                await copy.WriteNullAsync(cancel);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancel);
+                await copy.WriteNullAsync(cancel);
+            }
+
+            await copy.CompleteAsync(cancel);
+        }
     }
 
     /// <summary>The service's store-rule failures for one invoice (InvoiceStoreRules); <paramref name="taken"/> grows by its number.</summary>
