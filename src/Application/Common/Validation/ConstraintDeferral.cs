@@ -9,7 +9,7 @@ namespace Invoicing.Application.Common.Validation;
 /// <see cref="Defer"/> first; the validation behaviour allows deferring on its first pass only, and runs the full rules
 /// at once when the first pass found anything else wrong, so that every error is reported together.
 /// </summary>
-public static class ConstraintDeferral
+internal static class ConstraintDeferral
 {
     private const string Allowed = "invoicing:constraints-may-decide";
     private const string Used = "invoicing:constraints-decide";
