@@ -125,6 +125,9 @@ public sealed class DatabaseStartup(
     /// <summary>One attempt at the whole work (each step may be repeated: migrations, bootstrap keys and the first-start key are idempotent).</summary>
     private async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
+        // The stored-secrets check's queries are translated meanwhile, on another thread: that needs no database, and
+        // the check after the migrations then finds EF's query pipeline warm (bench/README.md, "Cold start").
+        var preparing = Task.Run(storedSecrets.PrepareCheck, cancellationToken);
         await using (var scope = services.CreateAsyncScope())
         {
             await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), cancellationToken);
@@ -137,6 +140,7 @@ public sealed class DatabaseStartup(
 
         // Data sealed with a webhook key that is not configured: one line, and not ready (docs/decisions/0037). The
         // service still serves /v1; a replay of such an answer is a 422 that says why, never a 500 that promises a retry.
+        await preparing;
         var unreadable = await storedSecrets.FindUnreadableAsync(cancellationToken);
         storedSecretsState.Set(unreadable.MissingKeyIds);
         if (unreadable.Any)

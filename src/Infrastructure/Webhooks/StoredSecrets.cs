@@ -33,14 +33,7 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var endpoints = db.Set<WebhookEndpoint>().IgnoreQueryFilters().AsNoTracking();
-            foreach (var keyId in protector.KeyIds)
-            {
-                var prefix = AesGcmSecretProtector.PrefixOf(keyId);
-                endpoints = endpoints.Where(e => !e.ProtectedSecret.StartsWith(prefix));
-            }
-
-            foreach (var secret in await endpoints.Select(e => e.ProtectedSecret).ToListAsync(cancellationToken))
+            foreach (var secret in await SecretsUnderOtherKeys(db).ToListAsync(cancellationToken))
             {
                 if (!protector.CanUnprotect(secret))
                 {
@@ -48,19 +41,13 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
                 }
             }
 
-            var tagged = db.Set<IdempotencyRecord>().IgnoreQueryFilters().Where(r => r.ResponseStatus != null && r.ResponseKeyId != null);
-            foreach (var keyId in protector.KeyIds)
+            foreach (var group in await AnswersUnderOtherKeys(db).ToListAsync(cancellationToken))
             {
-                tagged = tagged.Where(r => r.ResponseKeyId != keyId);
-            }
-
-            foreach (var group in await tagged.GroupBy(r => r.ResponseKeyId).Select(g => new { KeyId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            {
-                Add(answers, group.KeyId!, group.Count);
+                Add(answers, group.KeyId, group.Count);
             }
         }
 
-        var untagged = await IdsAsync(r => r.ResponseStatus != null && r.ResponseKeyId == null, cancellationToken);
+        var untagged = await IdsAsync(UntaggedAnswer, cancellationToken);
         foreach (var batch in untagged.Chunk(DefaultBatchSize))
         {
             await using var scope = services.CreateAsyncScope();
@@ -74,6 +61,50 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
 
         return new UnreadableSecrets(protector.KeyIds, secrets, answers);
     }
+
+    /// <summary>
+    /// Translates the queries of <see cref="FindUnreadableAsync"/> without running them and returns their SQL. It needs
+    /// no database, so the start does it while the migrations run, and the check after them finds EF's query pipeline
+    /// warm (bench/README.md, "Cold start").
+    /// </summary>
+    public IReadOnlyList<string> PrepareCheck()
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        return [SecretsUnderOtherKeys(db).ToQueryString(), AnswersUnderOtherKeys(db).ToQueryString(), Ids(db, UntaggedAnswer).ToQueryString()];
+    }
+
+    /// <summary>The endpoint secrets sealed under none of the configured keys (normally none).</summary>
+    private IQueryable<string> SecretsUnderOtherKeys(ApplicationDbContext db)
+    {
+        var endpoints = db.Set<WebhookEndpoint>().IgnoreQueryFilters().AsNoTracking();
+        foreach (var keyId in protector.KeyIds)
+        {
+            var prefix = AesGcmSecretProtector.PrefixOf(keyId);
+            endpoints = endpoints.Where(e => !e.ProtectedSecret.StartsWith(prefix));
+        }
+
+        return endpoints.Select(e => e.ProtectedSecret);
+    }
+
+    /// <summary>The stored answers tagged with a key that is not configured, counted by that key's id.</summary>
+    private IQueryable<KeyCount> AnswersUnderOtherKeys(ApplicationDbContext db)
+    {
+        var tagged = db.Set<IdempotencyRecord>().IgnoreQueryFilters().Where(r => r.ResponseStatus != null && r.ResponseKeyId != null);
+        foreach (var keyId in protector.KeyIds)
+        {
+            tagged = tagged.Where(r => r.ResponseKeyId != keyId);
+        }
+
+        return tagged.GroupBy(r => r.ResponseKeyId!).Select(g => new KeyCount(g.Key, g.Count()));
+    }
+
+    private static readonly Expression<Func<IdempotencyRecord, bool>> UntaggedAnswer = r => r.ResponseStatus != null && r.ResponseKeyId == null;
+
+    private static IQueryable<Guid> Ids(ApplicationDbContext db, Expression<Func<IdempotencyRecord, bool>> filter) =>
+        db.Set<IdempotencyRecord>().IgnoreQueryFilters().Where(filter).Select(r => r.Id);
+
+    private sealed record KeyCount(string KeyId, int Count);
 
     /// <summary>
     /// Re-encrypts every endpoint secret and stored answer that is not sealed with the newest key, <paramref name="batchSize"/>
@@ -175,10 +206,7 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
     private async Task<List<Guid>> IdsAsync(Expression<Func<IdempotencyRecord, bool>> filter, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Set<IdempotencyRecord>().IgnoreQueryFilters()
-            .Where(filter)
-            .Select(r => r.Id)
-            .ToListAsync(cancellationToken);
+        return await Ids(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), filter).ToListAsync(cancellationToken);
     }
 
     private async Task InBatchAsync(Func<ApplicationDbContext, Task> work, CancellationToken cancellationToken)
