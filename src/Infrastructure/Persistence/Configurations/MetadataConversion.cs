@@ -20,11 +20,16 @@ internal static class MetadataConversion
         property.HasConversion(
             v => Write(v),
             v => Read(v),
-            new ValueComparer<IReadOnlyDictionary<string, string>>(
-                (a, b) => Metadata.AreEqual(a!, b!),
-                v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key.GetHashCode(StringComparison.Ordinal), p.Value.GetHashCode(StringComparison.Ordinal))),
-                v => Metadata.Of(v.ToDictionary(p => p.Key, p => (string?)p.Value))))
+            new ValueComparer<IReadOnlyDictionary<string, string>>((a, b) => Metadata.AreEqual(a!, b!), v => HashOf(v), v => Copy(v)))
             .IsRequired();
+
+    // The comparer's expressions only call these: EF compiles them, and a lambda nested in a compiled expression
+    // becomes a new delegate at every call (a snapshot is taken of every tracked row).
+    private static int HashOf(IReadOnlyDictionary<string, string> metadata) =>
+        metadata.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key.GetHashCode(StringComparison.Ordinal), p.Value.GetHashCode(StringComparison.Ordinal)));
+
+    private static IReadOnlyDictionary<string, string> Copy(IReadOnlyDictionary<string, string> metadata) =>
+        Metadata.Of(metadata.ToDictionary(p => p.Key, p => (string?)p.Value));
 
     private static string Write(IReadOnlyDictionary<string, string> metadata) =>
         JsonSerializer.Serialize(new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal), Json);
