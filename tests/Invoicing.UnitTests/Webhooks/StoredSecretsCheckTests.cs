@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
-using Invoicing.Application.Webhooks;
 using Invoicing.Infrastructure.Webhooks;
 using Invoicing.UnitTests.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using static Invoicing.UnitTests.Webhooks.TestWebhookKeys;
 
 namespace Invoicing.UnitTests.Webhooks;
 
@@ -13,8 +11,8 @@ namespace Invoicing.UnitTests.Webhooks;
 /// </summary>
 public sealed class StoredSecretsCheckTests
 {
-    private static readonly string A = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    private static readonly string B = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string A = NewKey();
+    private static readonly string B = NewKey();
 
     public static TheoryData<string> Providers => ["Sqlite", "Postgres", "SqlServer"];
 
@@ -57,8 +55,6 @@ public sealed class StoredSecretsCheckTests
                 _ => Models.SqlServer(),
             })
             .BuildServiceProvider();
-        return new StoredSecrets(services, new AesGcmSecretProtector(Options.Create(new WebhookOptions { SecretKeys = $"{A},{B}" })));
+        return new StoredSecrets(services, Protector(secretKeys: $"{A},{B}"));
     }
-
-    private static string IdOf(string key) => AesGcmSecretProtector.KeyIdOf(Convert.FromBase64String(key));
 }

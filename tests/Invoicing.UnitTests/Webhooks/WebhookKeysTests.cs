@@ -1,16 +1,15 @@
-using System.Security.Cryptography;
 using Invoicing.Application.Webhooks;
 using Invoicing.Infrastructure.Webhooks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using static Invoicing.UnitTests.Webhooks.TestWebhookKeys;
 
 namespace Invoicing.UnitTests.Webhooks;
 
 /// <summary>Several webhook keys (docs/decisions/0037): the first seals, any opens, ids come from the keys, bad lists are refused at start.</summary>
 public sealed class WebhookKeysTests
 {
-    private static readonly string A = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    private static readonly string B = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string A = NewKey();
+    private static readonly string B = NewKey();
 
     [Fact]
     public void The_first_key_seals_and_names_itself_any_key_opens_and_a_missing_key_is_named()
@@ -76,11 +75,6 @@ public sealed class WebhookKeysTests
         Validate(new WebhookOptions { SecretKeys = A }).ShouldBeEmpty();
         Validate(new WebhookOptions { SecretKey = A }).ShouldBeEmpty();
     }
-
-    private static string IdOf(string key) => AesGcmSecretProtector.KeyIdOf(Convert.FromBase64String(key));
-
-    private static AesGcmSecretProtector Protector(string? secretKeys = null, string? secretKey = null) =>
-        new(Options.Create(new WebhookOptions { SecretKeys = secretKeys, SecretKey = secretKey }));
 
     private static IReadOnlyList<string> Validate(WebhookOptions options) =>
         new WebhookOptionsValidator(new ProductionEnvironment()).Validate(null, options).Failures?.ToList() ?? [];
