@@ -126,7 +126,8 @@ public sealed class DatabaseStartup(
     private async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
         // The stored-secrets check's queries are translated meanwhile, on another thread: that needs no database, and
-        // the check after the migrations then finds EF's query pipeline warm (bench/README.md, "Cold start").
+        // the check after the migrations then finds EF's query pipeline warm (bench/README.md, "Issue 19: the start
+        // and the tracked rows").
         var preparing = Task.Run(storedSecrets.PrepareCheck, cancellationToken);
         await using (var scope = services.CreateAsyncScope())
         {

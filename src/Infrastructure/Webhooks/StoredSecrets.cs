@@ -65,7 +65,7 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
     /// <summary>
     /// Translates the queries of <see cref="FindUnreadableAsync"/> without running them and returns their SQL. It needs
     /// no database, so the start does it while the migrations run, and the check after them finds EF's query pipeline
-    /// warm (bench/README.md, "Cold start").
+    /// warm (bench/README.md, "Issue 19: the start and the tracked rows").
     /// </summary>
     public IReadOnlyList<string> PrepareCheck()
     {
