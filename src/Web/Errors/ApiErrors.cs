@@ -75,6 +75,13 @@ internal static class ApiErrors
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
+        if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The rest of the body is never read, so the server closes the connection after this answer: it says so
+            // (RFC 9112, 9.6), and a keep-alive client opens a new connection instead of losing its next request.
+            context.Response.Headers.Connection = "close";
+        }
+
         await JsonSerializer.SerializeAsync(context.Response.Body, envelope, options, context.RequestAborted);
     }
 

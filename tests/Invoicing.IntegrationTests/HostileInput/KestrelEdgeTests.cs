@@ -59,17 +59,31 @@ public sealed class KestrelEdgeTests : IAsyncLifetime
         _factory.Logs.Records.Skip(logged).ShouldNotContain(r => r.Level >= LogLevel.Error);
     }
 
+    // Keep-alive requests: the answer must close the connection (the rest of the body is never read), or a client would
+    // send its next request on a connection the server drops. RawHttp reads until the server closes.
     [Fact]
-    public async Task A_chunked_body_over_one_mebibyte_is_payload_too_large()
+    public async Task A_chunked_body_over_one_mebibyte_is_payload_too_large_and_the_answer_closes_the_connection()
     {
         var chunk = new string(' ', 64 * 1024);
         var body = string.Concat(Enumerable.Repeat($"{chunk.Length:x}\r\n{chunk}\r\n", 17));
 
         var answer = await RawHttp.SendAsync(_port,
             $"POST /v1/counterparties HTTP/1.1\r\nHost: localhost\r\n{Authorization}Content-Type: application/json\r\n" +
-            $"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n{body}0\r\n\r\n");
+            $"Transfer-Encoding: chunked\r\n\r\n{body}0\r\n\r\n");
 
         ShouldBeEnvelope(answer, 413, "payload_too_large");
+        answer.Headers.GetValueOrDefault("connection").ShouldBe("close");
+    }
+
+    [Fact]
+    public async Task A_content_length_over_one_mebibyte_is_payload_too_large_at_once_and_the_answer_closes_the_connection()
+    {
+        var answer = await RawHttp.SendAsync(_port,
+            $"POST /v1/invoices HTTP/1.1\r\nHost: localhost\r\n{Authorization}Content-Type: application/json\r\n" +
+            $"Content-Length: {(1024 * 1024) + 1}\r\n\r\n{{\"note\":\"");
+
+        ShouldBeEnvelope(answer, 413, "payload_too_large");
+        answer.Headers.GetValueOrDefault("connection").ShouldBe("close");
     }
 
     [Fact]
