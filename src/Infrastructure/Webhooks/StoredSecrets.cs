@@ -21,6 +21,9 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
     /// <summary>How values sealed before keys had ids are named in counts and messages.</summary>
     public const string NoKeyId = "v1";
 
+    /// <summary>A stored answer sealed before keys had ids.</summary>
+    private static readonly Expression<Func<IdempotencyRecord, bool>> UntaggedAnswer = r => r.ResponseStatus != null && r.ResponseKeyId == null;
+
     /// <summary>
     /// Every stored value that no configured key opens, counted by the id of the key that sealed it. Values under a
     /// configured key are counted in the database without being read: only the others (normally none) and the values
@@ -98,8 +101,6 @@ public sealed class StoredSecrets(IServiceProvider services, AesGcmSecretProtect
 
         return tagged.GroupBy(r => r.ResponseKeyId!).Select(g => new KeyCount(g.Key, g.Count()));
     }
-
-    private static readonly Expression<Func<IdempotencyRecord, bool>> UntaggedAnswer = r => r.ResponseStatus != null && r.ResponseKeyId == null;
 
     private static IQueryable<Guid> Ids(ApplicationDbContext db, Expression<Func<IdempotencyRecord, bool>> filter) =>
         db.Set<IdempotencyRecord>().IgnoreQueryFilters().Where(filter).Select(r => r.Id);

@@ -9,10 +9,18 @@ namespace Invoicing.UnitTests.Persistence;
 /// </summary>
 public sealed class CompiledConversionsTests
 {
-    [Fact]
-    public void No_converter_or_comparer_of_the_model_nests_a_lambda()
+    public static TheoryData<string> Providers => ["Sqlite", "Postgres", "SqlServer"];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void No_converter_or_comparer_of_the_model_nests_a_lambda(string provider)
     {
-        using var db = Models.Sqlite();
+        using var db = provider switch
+        {
+            "Sqlite" => Models.Sqlite(),
+            "Postgres" => Models.Postgres(),
+            _ => Models.SqlServer(),
+        };
         var nesting = new List<string>();
 
         foreach (var property in db.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
