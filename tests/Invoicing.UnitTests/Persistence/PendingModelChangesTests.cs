@@ -7,7 +7,8 @@ namespace Invoicing.UnitTests.Persistence;
 
 /// <summary>
 /// Each provider's migrations hold the whole model (docs/decisions/0028): a model change without
-/// <c>scripts/add-migration.sh</c> fails here, before <c>Migrate</c> would refuse to start the service.
+/// <c>scripts/add-migration.sh</c> fails here. This is the only check: the service's <c>Migrate</c> ignores EF's
+/// pending-model-changes warning to start faster (docs/decisions/0028).
 /// </summary>
 public sealed class PendingModelChangesTests
 {
