@@ -51,6 +51,22 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     /// <summary>Binds the context to a scope's environment: each rental from the pool, or a context that is not pooled (tests of the model).</summary>
     public void UseEnvironment(ICurrentEnvironment environment) => _environment = environment;
 
+    /// <summary>
+    /// <c>e => e.Environment == context.CurrentEnvironment</c> for an environment-scoped entity type. EF reads a constant
+    /// of the context's type in a filter as the context that runs the query, so <paramref name="context"/> is this one
+    /// (<see cref="OnModelCreating"/>) or a typed null (the compiled models, which add the filters back:
+    /// <c>CompiledModels.EnvironmentFilters</c>).
+    /// </summary>
+    internal static LambdaExpression EnvironmentFilter(Type entityType, Expression context)
+    {
+        var e = Expression.Parameter(entityType, "e");
+        return Expression.Lambda(
+            Expression.Equal(
+                Expression.Property(e, nameof(EnvironmentScopedEntity.Environment)),
+                Expression.Property(context, nameof(CurrentEnvironment))),
+            e);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlServer())
@@ -67,14 +83,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         {
             if (entity.ClrType.IsAssignableTo(typeof(EnvironmentScopedEntity)))
             {
-                // e => e.Environment == this.CurrentEnvironment
-                var e = Expression.Parameter(entity.ClrType, "e");
-                var filter = Expression.Lambda(
-                    Expression.Equal(
-                        Expression.Property(e, nameof(EnvironmentScopedEntity.Environment)),
-                        Expression.Property(Expression.Constant(this), nameof(CurrentEnvironment))),
-                    e);
-                entity.SetQueryFilter(filter);
+                entity.SetQueryFilter(EnvironmentFilter(entity.ClrType, Expression.Constant(this)));
             }
 
             foreach (var property in entity.GetProperties())

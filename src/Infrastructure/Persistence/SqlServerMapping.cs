@@ -41,7 +41,7 @@ public static class SqlServerMapping
             var length = property.GetMaxLength();
             if (TrailingSpacesCount.Contains((property.DeclaringType.ClrType, property.Name)))
             {
-                property.SetValueConverter(new Utf16Converter());
+                property.SetValueConverter(typeof(Utf16Converter)); // by type, so the compiled model names it too
                 property.SetColumnType($"varbinary({4 * length})");
                 continue;
             }

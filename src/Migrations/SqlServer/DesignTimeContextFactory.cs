@@ -1,5 +1,6 @@
 using Invoicing.Infrastructure;
 using Invoicing.Infrastructure.Persistence;
+using Invoicing.Infrastructure.Persistence.CompiledModels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -17,5 +18,6 @@ public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<Appli
     public ApplicationDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<ApplicationDbContext>()
             .UseDatabase(new DatabaseOptions { Provider = "SqlServer", ConnectionString = PlaceholderConnectionString })
+            .ForCompiledModel(args)
             .Options);
 }

@@ -24,17 +24,18 @@ internal static class MetadataConversion
             .IsRequired();
 
     // The comparer's expressions only call these: EF compiles them, and a lambda nested in a compiled expression
-    // becomes a new delegate at every call (a snapshot is taken of every tracked row).
-    private static int HashOf(IReadOnlyDictionary<string, string> metadata) =>
+    // becomes a new delegate at every call (a snapshot is taken of every tracked row). Internal, not private: the compiled
+    // models (Persistence/CompiledModels) call them too.
+    internal static int HashOf(IReadOnlyDictionary<string, string> metadata) =>
         metadata.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key.GetHashCode(StringComparison.Ordinal), p.Value.GetHashCode(StringComparison.Ordinal)));
 
-    private static IReadOnlyDictionary<string, string> Copy(IReadOnlyDictionary<string, string> metadata) =>
+    internal static IReadOnlyDictionary<string, string> Copy(IReadOnlyDictionary<string, string> metadata) =>
         Metadata.Of(metadata.ToDictionary(p => p.Key, p => (string?)p.Value));
 
-    private static string Write(IReadOnlyDictionary<string, string> metadata) =>
+    internal static string Write(IReadOnlyDictionary<string, string> metadata) =>
         JsonSerializer.Serialize(new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal), Json);
 
-    private static IReadOnlyDictionary<string, string> Read(string json) =>
+    internal static IReadOnlyDictionary<string, string> Read(string json) =>
         string.IsNullOrEmpty(json)
             ? Metadata.Empty
             : new SortedDictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json, Json)!, StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Invoicing.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,7 +21,7 @@ internal sealed class WebhookDeliveryAttemptConfiguration : IEntityTypeConfigura
         builder.Property(a => a.ResponseBody).HasMaxLength(WebhookDeliveryAttempt.ResponseBodyMaxLength);
         builder.Property(a => a.Error).HasMaxLength(WebhookDeliveryAttempt.ErrorMaxLength);
         builder.Property(a => a.Outcome)
-            .HasConversion(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()), v => Enum.Parse<WebhookAttemptOutcome>(v.Replace("_", string.Empty, StringComparison.Ordinal), true))
+            .HasConversion<SnakeCaseEnumConverter<WebhookAttemptOutcome>>()
             .HasMaxLength(OutcomeMaxLength);
         builder.Ignore(a => a.Succeeded);
 

@@ -21,7 +21,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
             .HasConversion(
                 v => string.Join(' ', v),
                 v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => HashOf(v), v => v.ToArray()))
+                new ValueComparer<IReadOnlyList<string>>((a, b) => SameEvents(a!, b!), v => HashOf(v), v => v.ToArray()))
             .HasMaxLength(1000);
         builder.Property(w => w.ProtectedSecret).HasMaxLength(200);
         builder.Property(w => w.Metadata).HasMetadataConversion();
@@ -29,8 +29,10 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.HasIndex(w => new { w.Environment, w.Id });
     }
 
-    // Called from the comparer's expression rather than nested in it: EF compiles it, and a nested lambda would be a new
-    // delegate at every call.
-    private static int HashOf(IReadOnlyList<string> events) =>
+    // Called from the comparer's expressions rather than nested in them: EF compiles them, and a nested lambda would be a
+    // new delegate at every call. Internal, not private: the compiled models (Persistence/CompiledModels) call them too.
+    internal static bool SameEvents(IReadOnlyList<string> a, IReadOnlyList<string> b) => a.SequenceEqual(b);
+
+    internal static int HashOf(IReadOnlyList<string> events) =>
         events.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal)));
 }
