@@ -90,9 +90,20 @@ internal static class BulkInsert
         }
 
         var properties = index.Properties;
-        var keys = entries.ToDictionary(e => e, e => properties.Select(p => e.Property(p).CurrentValue).ToArray());
+        var keys = entries.ToDictionary(e => e, e => KeyOf(e.CurrentValues, properties));
         entries.Sort((x, y) => CompareKeys(keys[x], keys[y]));
         return entries;
+    }
+
+    private static object?[] KeyOf(PropertyValues row, IReadOnlyList<IProperty> properties)
+    {
+        var key = new object?[properties.Count];
+        for (var i = 0; i < key.Length; i++)
+        {
+            key[i] = row[properties[i]];
+        }
+
+        return key;
     }
 
     private static int CompareKeys(object?[] x, object?[] y)
@@ -134,10 +145,13 @@ internal static class BulkInsert
 /// <summary>A column of a bulk write: its property, name, store type and the value converter of its type mapping.</summary>
 internal sealed record BulkColumn(IProperty Property, string Name, string? StoreType, ValueConverter? Converter)
 {
-    /// <summary>The value as the database stores it: the entry's current value through the model's converter.</summary>
-    public object? ProviderValue(EntityEntry entry)
+    /// <summary>
+    /// The value as the database stores it: the row's current value through the model's converter. The row is its entry's
+    /// <see cref="EntityEntry.CurrentValues"/>, read once per row: <c>entry.Property(…)</c> made an object per column.
+    /// </summary>
+    public object? ProviderValue(PropertyValues row)
     {
-        var value = entry.Property(Property).CurrentValue;
+        var value = row[Property];
         return value is not null && Converter is { } converter ? converter.ConvertToProvider(value) : value;
     }
 

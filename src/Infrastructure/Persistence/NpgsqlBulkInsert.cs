@@ -27,9 +27,10 @@ internal static class NpgsqlBulkInsert
             foreach (var entry in entries)
             {
                 await importer.StartRowAsync(cancellationToken);
+                var row = entry.CurrentValues;
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    if (columns[i].ProviderValue(entry) is { } value)
+                    if (columns[i].ProviderValue(row) is { } value)
                     {
                         await importer.WriteAsync(value, storeTypes[i], cancellationToken);
                     }

@@ -4,6 +4,7 @@ using Invoicing.Domain.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
@@ -171,7 +172,7 @@ internal sealed class SaveChangesPipeline : SaveChangesInterceptor
     {
         foreach (var entry in db.ChangeTracker.Entries<EnvironmentScopedEntity>())
         {
-            var stamped = entry.Property(e => e.Environment);
+            var stamped = EnvironmentOf(entry);
             if (entry.State == EntityState.Added)
             {
                 stamped.CurrentValue = db.CurrentEnvironment;
@@ -199,7 +200,15 @@ internal sealed class SaveChangesPipeline : SaveChangesInterceptor
             .ToList();
         foreach (var e in events)
         {
-            db.Events.Add(e).Property(x => x.Environment).CurrentValue = db.CurrentEnvironment;
+            EnvironmentOf(db.Events.Add(e)).CurrentValue = db.CurrentEnvironment;
         }
     }
+
+    /// <summary>
+    /// The entry's environment, found by name: the lambda form (<c>entry.Property(e => e.Environment)</c>) builds and
+    /// parses an expression tree per call, which for a batch's 2000 entries was a visible share of the save (issue 19).
+    /// </summary>
+    private static PropertyEntry<TEntity, ApiEnvironment> EnvironmentOf<TEntity>(EntityEntry<TEntity> entry)
+        where TEntity : EnvironmentScopedEntity =>
+        entry.Property<ApiEnvironment>(nameof(EnvironmentScopedEntity.Environment));
 }

@@ -65,9 +65,10 @@ internal static class SqlServerBulkInsert
         var values = new object[columns.Count];
         foreach (var entry in entries)
         {
+            var row = entry.CurrentValues;
             for (var i = 0; i < columns.Count; i++)
             {
-                values[i] = ToBulkValue(columns[i].ProviderValue(entry));
+                values[i] = ToBulkValue(columns[i].ProviderValue(row));
             }
 
             rows.Rows.Add(values);

@@ -21,13 +21,31 @@ public sealed class Uuid7Tests
     [Fact]
     public void An_id_carries_the_millisecond_it_was_made_in_unless_an_earlier_one_went_past_it()
     {
-        var later = DateTimeOffset.UtcNow.AddYears(1); // beyond every other id of this run
+        var later = BeyondEveryId();
 
         var id = Uuid7.Next(later);
 
         var milliseconds = Convert.ToInt64(id.ToString("N")[..12], 16);
         milliseconds.ShouldBe(later.ToUnixTimeMilliseconds());
     }
+
+    [Fact]
+    public void The_first_id_of_each_millisecond_has_fresh_random_bits()
+    {
+        var start = BeyondEveryId(); // each millisecond starts afresh
+
+        var ids = Enumerable.Range(0, 500).Select(i => Uuid7.Next(start.AddMilliseconds(i))).ToList();
+
+        var randomBits = ids.Select(id => id.ToString("N")[13..]).ToList(); // after the millisecond and the version nibble
+        randomBits.Distinct().Count().ShouldBe(ids.Count);
+        ids.Select(id => Convert.ToInt64(id.ToString("N")[..12], 16)).ShouldBe(Enumerable.Range(0, 500).Select(i => start.AddMilliseconds(i).ToUnixTimeMilliseconds()));
+        // 74 random bits each: every hex digit of rand_b takes many values across the ids, none is stuck
+        Enumerable.Range(17, 15).ShouldAllBe(position => ids.Select(id => id.ToString("N")[position]).Distinct().Count() > 8);
+    }
+
+    [Fact]
+    public void A_time_before_1970_is_refused() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => Uuid7.Next(DateTimeOffset.UnixEpoch.AddMilliseconds(-1)));
 
     [Fact]
     public void A_clock_that_goes_back_still_gives_a_greater_id()
@@ -52,4 +70,8 @@ public sealed class Uuid7Tests
         Guid.CreateVersion7(at.AddMilliseconds(-1)).ShouldBeLessThan(first);
         Uuid7.FirstOf(-1).ShouldBe(Guid.Empty); // before 1970: nothing sorts lower
     }
+
+    /// <summary>A second after the newest id of this process (the generator is shared by every test).</summary>
+    private static DateTimeOffset BeyondEveryId() =>
+        DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(Uuid7.Next(DateTimeOffset.UtcNow).ToString("N")[..12], 16) + 1000);
 }
