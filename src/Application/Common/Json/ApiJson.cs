@@ -45,7 +45,20 @@ public static class ApiJson
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        /// <summary>
+        /// The sortable standard format (<c>s</c>, <c>yyyy-MM-ddTHH:mm:ss</c>) and a <c>Z</c>, written into a stack buffer:
+        /// the custom format string allocated a string and parsed its pattern per timestamp, four per invoice of a batch.
+        /// </summary>
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+        {
+            Span<byte> text = stackalloc byte[20];
+            if (!value.UtcDateTime.TryFormat(text, out var written, "s", CultureInfo.InvariantCulture) || written != 19)
+            {
+                throw new InvalidOperationException($"A timestamp did not format as 19 characters ({written}).");
+            }
+
+            text[19] = (byte)'Z';
+            writer.WriteStringValue(text);
+        }
     }
 }
