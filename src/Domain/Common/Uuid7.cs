@@ -15,8 +15,8 @@ namespace Invoicing.Domain.Common;
 public static class Uuid7
 {
     private const int RandomBits = 74; // rand_a (12) + rand_b (62)
-    private static readonly UInt128 RandBMask = (UInt128.One << 62) - 1;
     private const int RandomBytes = 10; // 80 bits drawn, the top 74 used
+    private static readonly UInt128 RandBMask = (UInt128.One << 62) - 1;
     private static readonly Lock Gate = new();
     private static readonly byte[] Entropy = new byte[4096];
     private static int _drawn = Entropy.Length;
@@ -57,8 +57,7 @@ public static class Uuid7
             _drawn = 0;
         }
 
-        Span<byte> bytes = stackalloc byte[16];
-        bytes.Clear();
+        Span<byte> bytes = stackalloc byte[16]; // zeroed: the top six bytes stay 0
         Entropy.AsSpan(_drawn, RandomBytes).CopyTo(bytes);
         Entropy.AsSpan(_drawn, RandomBytes).Clear(); // drawn bits are not kept around
         _drawn += RandomBytes;
