@@ -16,13 +16,14 @@ namespace Invoicing.Bench.Baseline;
 /// (environment, counterparty) and the unique number per originating counterparty refuse a bad write, and only then
 /// does the store-rules query (docs/decisions/0022) run, to name the fields of the 400. The invoice and its
 /// <c>invoice.created</c> event (the outbox row, docs/decisions/0015: same columns, <c>data</c> the invoice as the API
-/// renders it) are written in one transaction. PostgreSQL only.
+/// renders it) with its row in the queue of undispatched events (docs/decisions/0047) are written in one transaction.
+/// PostgreSQL only.
 /// <list type="bullet">
 /// <item>One invoice: <b>one statement, one round trip</b> (prepared, see <see cref="Map"/>): the event's INSERT reads
-/// the invoice's data-modifying CTE. A single statement is its own transaction: no BEGIN, no COMMIT.</item>
+/// the invoice's data-modifying CTE, and the queue's INSERT the event's. A single statement is its own transaction: no BEGIN, no COMMIT.</item>
 /// <item>A batch: BEGIN (Npgsql sends it with the next statement, no round trip of its own), the binary <c>COPY</c> of
-/// the invoices (in the unique index's order, as the service writes them, docs/decisions/0026) and of the events,
-/// COMMIT: 5 round trips (a COPY is two: its start waits for the server's CopyInResponse, its end for
+/// the invoices (in the unique index's order, as the service writes them, docs/decisions/0026), of the events and of
+/// their queue rows, COMMIT: 7 round trips (a COPY is two: its start waits for the server's CopyInResponse, its end for
 /// CommandComplete), as the service's COPY path (docs/decisions/0021).</item>
 /// </list>
 /// It validates the JSON types and the one rule the service checks without the database that this work depends on (two
@@ -34,9 +35,9 @@ internal static class SameWork
     private const string InvoiceCreated = "invoice.created";
 
     private const string InvoiceColumns = "id, environment, status, amount_cents, discount_amount_cents, currency, invoice_date, invoice_due_date, invoice_number, note, originating_counterparty_id, receiving_counterparty_id, metadata, created_at, updated_at, paid_at, voided_at";
-    private const string EventColumns = "id, environment, type, data, previous_attributes, created_at, dispatched_at";
+    private const string EventColumns = "id, environment, type, data, previous_attributes, created_at";
 
-    // As the service since docs/decisions/0044: the invoice and its event in one statement (one round trip, its own
+    // As the service since docs/decisions/0044: the invoice, its event and the event's queue row in one statement (one round trip, its own
     // transaction), the database's foreign keys and unique index deciding; the store-rules query runs only after a
     // refusal, to name the fields. $1 environment, $2 originating, $3 receiving, $4 number; the invoice's columns $5…;
     // the event's $14, $15.
@@ -45,9 +46,12 @@ internal static class SameWork
             INSERT INTO invoices ({InvoiceColumns})
             VALUES ($5, $1, 'open', $6, $7, $8, $9, $10, $4, $11, $2, $3, $12, $13, $13, NULL, NULL)
             RETURNING id
+        ), event AS (
+            INSERT INTO events ({EventColumns})
+            SELECT $14, $1, '{InvoiceCreated}', $15, NULL, $13 FROM invoice
+            RETURNING id
         )
-        INSERT INTO events ({EventColumns})
-        SELECT $14, $1, '{InvoiceCreated}', $15, NULL, $13, NULL FROM invoice
+        INSERT INTO undispatched_events (event_id) SELECT id FROM event
         """;
 
     // The service's store-rules query for one invoice, after a refusal: the referenced counterparties that exist, each
@@ -304,7 +308,17 @@ internal static class SameWork
                 await copy.WriteAsync(Encoding.UTF8.GetString(rendered[i]), NpgsqlDbType.Text, cancel);
                 await copy.WriteNullAsync(cancel);
                 await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancel);
-                await copy.WriteNullAsync(cancel);
+            }
+
+            await copy.CompleteAsync(cancel);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY undispatched_events (event_id) FROM STDIN (FORMAT BINARY)", cancel))
+        {
+            foreach (var invoice in invoices)
+            {
+                await copy.StartRowAsync(cancel);
+                await copy.WriteAsync(invoice.EventId, NpgsqlDbType.Uuid, cancel);
             }
 
             await copy.CompleteAsync(cancel);

@@ -1,6 +1,7 @@
 using Invoicing.Application.Common.Exceptions;
 using Invoicing.Application.Events;
 using Invoicing.Domain.Common;
+using Invoicing.Infrastructure.Webhooks;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -186,8 +187,9 @@ internal sealed class SaveChangesPipeline : SaveChangesInterceptor
 
     /// <summary>
     /// An event row per domain event raised since the last save, made after stamping so that each resource is rendered
-    /// with its environment and final state (<see cref="EventTypes.ToEvent"/>), inserted by this save and undispatched
-    /// until the delivery worker's fan-out (docs/decisions/0020). Nothing is queried per event.
+    /// with its environment and final state (<see cref="EventTypes.ToEvent"/>), inserted by this save with its row in the
+    /// queue of undispatched events, which the delivery worker's fan-out deletes (docs/decisions/0020, 0047). Nothing is
+    /// queried per event.
     /// </summary>
     private static void AddToOutbox(ApplicationDbContext db)
     {
@@ -201,6 +203,7 @@ internal sealed class SaveChangesPipeline : SaveChangesInterceptor
         foreach (var e in events)
         {
             EnvironmentOf(db.Events.Add(e)).CurrentValue = db.CurrentEnvironment;
+            db.Add(new UndispatchedEvent(e.Id));
         }
     }
 

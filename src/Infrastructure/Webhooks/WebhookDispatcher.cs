@@ -12,7 +12,6 @@ using Invoicing.Application.Webhooks;
 using Invoicing.Domain.Events;
 using Invoicing.Domain.Webhooks;
 using Invoicing.Infrastructure.Persistence;
-using Invoicing.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -202,7 +201,7 @@ internal sealed class WebhookDispatcher(
 
     /// <summary>
     /// The fan-out (docs/decisions/0020): in one transaction per batch, claims up to <see cref="FanOutBatchSize"/>
-    /// undispatched events (marking them dispatched; on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c> and on SQL Server
+    /// undispatched events (deleting their rows from the queue, docs/decisions/0047; on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c> and on SQL Server
     /// <c>UPDLOCK, READPAST</c>, so two workers never claim the same event; on SQLite under its single writer), and inserts one delivery per endpoint of the
     /// event's environment that receives its type, existed when the event occurred and is not disabled. Until the batches run dry.
     /// </summary>
@@ -212,9 +211,9 @@ internal sealed class WebhookDispatcher(
         int claimed;
         do
         {
-            var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
             await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
-            var ids = (await ExecuteClaimAsync(db, DispatchSql(db.Database), DispatchedAt(db), now, now, FanOutBatchSize, null, cancellationToken)).Select(row => row.Id).ToList();
+            var undispatched = db.Model.FindEntityType(typeof(UndispatchedEvent))!;
+            var ids = (await ExecuteClaimAsync(db, DispatchSql(db.Database), undispatched, null, FanOutBatchSize, cancellationToken)).Select(row => row.Id).ToList();
             claimed = ids.Count;
             if (claimed == 0)
             {
@@ -248,20 +247,18 @@ internal sealed class WebhookDispatcher(
     internal static string DispatchSql(DatabaseFacade database) => database.IsSqlServer()
         ? """
             WITH claimed AS (
-                SELECT TOP (@limit) id, dispatched_at FROM events WITH (UPDLOCK, READPAST, ROWLOCK)
-                WHERE dispatched_at IS NULL
-                ORDER BY id)
-            UPDATE claimed SET dispatched_at = @now
-            OUTPUT inserted.id
+                SELECT TOP (@limit) event_id FROM undispatched_events WITH (UPDLOCK, READPAST, ROWLOCK)
+                ORDER BY event_id)
+            DELETE FROM claimed
+            OUTPUT deleted.event_id
             """
         : $"""
-            UPDATE events SET dispatched_at = @now
-            WHERE id IN (
-                SELECT id FROM events
-                WHERE dispatched_at IS NULL
-                ORDER BY id
+            DELETE FROM undispatched_events
+            WHERE event_id IN (
+                SELECT event_id FROM undispatched_events
+                ORDER BY event_id
                 LIMIT @limit{SkipLocked(database)})
-            RETURNING id
+            RETURNING event_id
             """;
 
     /// <summary>
@@ -291,42 +288,40 @@ internal sealed class WebhookDispatcher(
     /// <summary>PostgreSQL skips rows another worker has locked; SQLite has one writer, so nothing is ever locked there.</summary>
     private static string SkipLocked(DatabaseFacade database) => database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : string.Empty;
 
-    private static IProperty DispatchedAt(ApplicationDbContext db) =>
-        db.Model.FindEntityType(typeof(Event))!.FindProperty(EventConfiguration.DispatchedAt)!;
-
     private async Task<List<(Guid Id, Guid Token)>> ClaimAsync(ApplicationDbContext db, DateTime now, DateTime lease, ClaimTokens claim, CancellationToken cancellationToken)
     {
-        var nextAttemptAt = db.Model.FindEntityType(typeof(WebhookDelivery))!.FindProperty(nameof(WebhookDelivery.NextAttemptAt))!;
-        var rows = await ExecuteClaimAsync(db, ClaimSql(db.Database), nextAttemptAt, now, lease, options.Value.BatchSize, claim, cancellationToken);
+        var deliveries = db.Model.FindEntityType(typeof(WebhookDelivery))!;
+        var rows = await ExecuteClaimAsync(db, ClaimSql(db.Database), deliveries, new DeliveryClaim(now, lease, claim), options.Value.BatchSize, cancellationToken);
         return rows.Select(row => (Id: row.Id, Token: row.Token!.Value)).ToList();
     }
 
     /// <summary>
-    /// Runs a claim statement (<c>@now</c>, <c>@lease</c>, <c>@limit</c>, and with <paramref name="claim"/> its
-    /// <c>@token</c> and <c>@takeover</c>) through EF's command pipeline (its connection, transaction, interceptors and
-    /// logging), in the context's transaction if any; returns the claimed ids (with their token, for a delivery claim).
-    /// The times and tokens are sent as their columns store them and the ids read through the key's type mapping: on SQL
-    /// Server a plain <c>DateTime</c> parameter would be the old <c>datetime</c> (3 ms steps), and a <c>Guid</c> a
-    /// <c>uniqueidentifier</c> where the column is <c>binary(16)</c>.
+    /// Runs a claim statement (<c>@limit</c>, and for a delivery claim <c>@now</c>, <c>@lease</c>, <c>@token</c> and
+    /// <c>@takeover</c>) through EF's command pipeline (its connection, transaction, interceptors and logging), in the
+    /// context's transaction if any; returns the claimed keys of <paramref name="entity"/> (with their token, for a
+    /// delivery claim). The times and tokens are sent as their columns store them and the keys read through the key's
+    /// type mapping: on SQL Server a plain <c>DateTime</c> parameter would be the old <c>datetime</c> (3 ms steps), and a
+    /// <c>Guid</c> a <c>uniqueidentifier</c> where the column is <c>binary(16)</c>.
     /// </summary>
     private static async Task<List<(Guid Id, Guid? Token)>> ExecuteClaimAsync(
-        ApplicationDbContext db, string sql, IProperty timeColumn, DateTime now, DateTime lease, int limit, ClaimTokens? claim, CancellationToken cancellationToken)
+        ApplicationDbContext db, string sql, IEntityType entity, DeliveryClaim? delivery, int limit, CancellationToken cancellationToken)
     {
-        var times = timeColumn.GetRelationalTypeMapping();
-        var entity = timeColumn.DeclaringType.ContainingEntityType;
         var id = entity.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
         var builder = db.GetService<IRelationalCommandBuilderFactory>().Create()
             .Append(sql)
-            .AddParameter("lease", "@lease", times, nullable: false)
-            .AddParameter("now", "@now", times, nullable: false)
             .AddParameter("limit", "@limit", db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(int))!, nullable: false);
-        var values = new Dictionary<string, object?> { ["lease"] = lease, ["now"] = now, ["limit"] = limit };
-        var token = claim is null ? null : entity.FindProperty(nameof(WebhookDelivery.ClaimToken))!.GetRelationalTypeMapping();
-        if (claim is { } tokens && token is not null)
+        var values = new Dictionary<string, object?> { ["limit"] = limit };
+        RelationalTypeMapping? token = null;
+        if (delivery is { } claim)
         {
-            builder.AddParameter("token", "@token", token, nullable: false).AddParameter("takeover", "@takeover", token, nullable: false);
-            values["token"] = tokens.Fresh;
-            values["takeover"] = tokens.TakenOver;
+            var times = entity.FindProperty(nameof(WebhookDelivery.NextAttemptAt))!.GetRelationalTypeMapping();
+            token = entity.FindProperty(nameof(WebhookDelivery.ClaimToken))!.GetRelationalTypeMapping();
+            builder.AddParameter("lease", "@lease", times, nullable: false).AddParameter("now", "@now", times, nullable: false)
+                .AddParameter("token", "@token", token, nullable: false).AddParameter("takeover", "@takeover", token, nullable: false);
+            values["lease"] = claim.Lease;
+            values["now"] = claim.Now;
+            values["token"] = claim.Tokens.Fresh;
+            values["takeover"] = claim.Tokens.TakenOver;
         }
 
         await using var reader = await builder.Build().ExecuteReaderAsync(
@@ -493,6 +488,9 @@ internal sealed class WebhookDispatcher(
     /// those whose earlier claim lapsed without being recorded (so the claim tells take-overs apart in one statement).
     /// </summary>
     internal readonly record struct ClaimTokens(Guid Fresh, Guid TakenOver);
+
+    /// <summary>A delivery claim's times and tokens (<see cref="ClaimSql"/>).</summary>
+    private readonly record struct DeliveryClaim(DateTime Now, DateTime Lease, ClaimTokens Tokens);
 
     /// <summary>A claimed delivery with what sending it needs.</summary>
     private sealed record Claimed(Guid DeliveryId, DateTime CreatedAt, int AttemptCount, Guid EndpointId, string Url, string ProtectedSecret, bool Disabled, Event Event);

@@ -224,11 +224,13 @@ public abstract class InvoiceTests(IApiFixture api) : ApiTests(api)
             Factory.Faults.Commands = null;
         }
 
-        // Only the INSERTs of the invoice and its event, which the foreign keys and the unique index check
-        // (docs/decisions/0044); the key was found by the request before (cached). A server gets both in one batch.
+        // Only the INSERTs of the invoice (which the foreign keys and the unique index check, docs/decisions/0044), its
+        // event and the event's queue row (docs/decisions/0047); the key was found by the request before (cached). A
+        // server gets all three in one batch.
         var shown = string.Join("\n---\n", commands);
         commands.ShouldAllBe(c => c.StartsWith("INSERT INTO", StringComparison.OrdinalIgnoreCase), shown);
-        commands.Count.ShouldBe(Factory.IsServer ? 1 : 2, shown);
+        commands.Count.ShouldBe(Factory.IsServer ? 1 : 3, shown);
+        commands.ShouldContain(c => c.Contains("undispatched_events", StringComparison.Ordinal), shown);
     }
 
     [Fact]

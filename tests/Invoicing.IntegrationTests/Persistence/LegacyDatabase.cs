@@ -78,7 +78,7 @@ public abstract class LegacyDatabase
             await using var connection = Connect(connectionString);
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"""SELECT * FROM "{table}" ORDER BY id""";
+            command.CommandText = $"""SELECT * FROM "{table}" ORDER BY 1"""; // the id, or the one column of undispatched_events
             await using var reader = await command.ExecuteReaderAsync();
             rows[table] = [];
             while (await reader.ReadAsync())

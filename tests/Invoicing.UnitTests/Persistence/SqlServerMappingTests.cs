@@ -169,19 +169,6 @@ public sealed class SqlServerMappingTests
     }
 
     [Fact]
-    public void The_filtered_index_of_undispatched_events_is_valid_t_sql()
-    {
-        using var db = Models.SqlServer();
-
-        var index = Models.ParseTSql(db.Database.GenerateCreateScript()).Batches.SelectMany(b => b.Statements).OfType<CreateIndexStatement>()
-            .Single(i => i.Name.Value == "IX_events_undispatched");
-
-        var filter = index.FilterPredicate.ShouldBeOfType<BooleanIsNullExpression>();
-        filter.IsNot.ShouldBeFalse();
-        ((ColumnReferenceExpression)filter.Expression).MultiPartIdentifier.Identifiers.Single().Value.ShouldBe("dispatched_at");
-    }
-
-    [Fact]
     public void The_full_idempotent_migration_script_is_valid_t_sql()
     {
         using var db = Models.SqlServer();

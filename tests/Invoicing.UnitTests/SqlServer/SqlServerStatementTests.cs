@@ -116,11 +116,12 @@ public sealed partial class SqlServerStatementTests
     public void The_claims_take_rows_no_other_worker_holds_with_SQL_Servers_hints()
     {
         var database = OfflineDatabase();
-        foreach (var claim in new[] { WebhookDispatcher.DispatchSql(database), WebhookDispatcher.ClaimSql(database) })
+        foreach (var (claim, output) in new[] { (WebhookDispatcher.DispatchSql(database), "OUTPUT deleted.event_id"), (WebhookDispatcher.ClaimSql(database), "OUTPUT inserted.id") })
         {
+            TSql.Errors(claim).ShouldBeEmpty();
             claim.ShouldContain("WITH (UPDLOCK, READPAST, ROWLOCK)");
             claim.ShouldContain("TOP (@limit)");
-            claim.ShouldContain("OUTPUT inserted.id");
+            claim.ShouldContain(output);
             claim.ShouldNotContain("RETURNING");
             claim.ShouldNotContain("SKIP LOCKED");
         }
@@ -289,6 +290,13 @@ public sealed partial class SqlServerStatementTests
             var delivery = model.FindEntityType(typeof(WebhookDelivery))!;
             var (id, token) = (delivery.FindPrimaryKey()!.Properties[0], delivery.FindProperty(nameof(WebhookDelivery.ClaimToken))!);
             return Table(("id", ProviderType(id), ProviderValue(id, ClaimedDelivery)), ("claim_token", ProviderType(token), ProviderValue(token, Guid.NewGuid())));
+        }
+
+        if (sql.Contains("OUTPUT deleted.event_id", StringComparison.Ordinal))
+        {
+            // The fan-out's claim: one event.
+            var eventId = model.FindEntityType(typeof(UndispatchedEvent))!.FindPrimaryKey()!.Properties[0];
+            return Table(("event_id", ProviderType(eventId), ProviderValue(eventId, Guid.CreateVersion7())));
         }
 
         if (sql.Contains("OUTPUT inserted.id", StringComparison.Ordinal) || (sql.Contains("FROM [idempotency_keys]", StringComparison.Ordinal) && sql.Contains("ORDER BY [i].[created_at]", StringComparison.Ordinal)))

@@ -125,10 +125,6 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("data");
 
-                    b.Property<DateTime?>("DispatchedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("dispatched_at");
-
                     b.Property<string>("Environment")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -146,10 +142,6 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_events_undispatched")
-                        .HasFilter("dispatched_at IS NULL");
 
                     b.HasIndex("Environment", "Id");
 
@@ -509,6 +501,17 @@ namespace Invoicing.Migrations.Postgres.Migrations
                         .HasDatabaseName("UX_idempotency_keys_environment_key");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.UndispatchedEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("undispatched_events", (string)null);
                 });
 
             modelBuilder.Entity("Invoicing.Domain.Invoices.Invoice", b =>

@@ -134,10 +134,6 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasColumnName("data")
                         .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<DateTime?>("DispatchedAt")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("dispatched_at");
-
                     b.Property<string>("Environment")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -158,10 +154,6 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_events_undispatched")
-                        .HasFilter("dispatched_at IS NULL");
 
                     b.HasIndex("Environment", "Id");
 
@@ -549,6 +541,17 @@ namespace Invoicing.Migrations.SqlServer.Migrations
                         .HasDatabaseName("UX_idempotency_keys_environment_key");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.UndispatchedEvent", b =>
+                {
+                    b.Property<byte[]>("EventId")
+                        .HasColumnType("binary(16)")
+                        .HasColumnName("event_id");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("undispatched_events", (string)null);
                 });
 
             modelBuilder.Entity("Invoicing.Domain.Invoices.Invoice", b =>

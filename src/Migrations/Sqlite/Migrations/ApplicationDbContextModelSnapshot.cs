@@ -120,10 +120,6 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("data");
 
-                    b.Property<DateTime?>("DispatchedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("dispatched_at");
-
                     b.Property<string>("Environment")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -141,10 +137,6 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_events_undispatched")
-                        .HasFilter("dispatched_at IS NULL");
 
                     b.HasIndex("Environment", "Id");
 
@@ -504,6 +496,17 @@ namespace Invoicing.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UX_idempotency_keys_environment_key");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Invoicing.Infrastructure.Webhooks.UndispatchedEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("undispatched_events", (string)null);
                 });
 
             modelBuilder.Entity("Invoicing.Domain.Invoices.Invoice", b =>

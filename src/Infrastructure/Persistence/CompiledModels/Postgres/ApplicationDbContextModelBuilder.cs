@@ -12,7 +12,7 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8d474d01-0d2a-4662-9a95-452a7f015a10"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("6e559fb3-7baf-457b-96a9-8183b700bd8d"), entityTypeCount: 9)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.Postgres
             var webhookDeliveryAttempt = WebhookDeliveryAttemptEntityType.Create(this);
             var webhookEndpoint = WebhookEndpointEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
+            var undispatchedEvent = UndispatchedEventEntityType.Create(this);
 
             InvoiceEntityType.CreateForeignKey1(invoice, counterparty);
             InvoiceEntityType.CreateForeignKey2(invoice, counterparty);
@@ -41,6 +42,7 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.Postgres
             WebhookDeliveryAttemptEntityType.CreateAnnotations(webhookDeliveryAttempt);
             WebhookEndpointEntityType.CreateAnnotations(webhookEndpoint);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
+            UndispatchedEventEntityType.CreateAnnotations(undispatchedEvent);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

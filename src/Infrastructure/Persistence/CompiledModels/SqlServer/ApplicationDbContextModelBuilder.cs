@@ -11,7 +11,7 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.SqlServer
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0dfa7790-7e51-4d80-90e8-5d676bae6bb5"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("c98e96f1-3728-4d8b-9913-4254cd306f87"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.SqlServer
             var webhookDeliveryAttempt = WebhookDeliveryAttemptEntityType.Create(this);
             var webhookEndpoint = WebhookEndpointEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
+            var undispatchedEvent = UndispatchedEventEntityType.Create(this);
 
             InvoiceEntityType.CreateForeignKey1(invoice, counterparty);
             InvoiceEntityType.CreateForeignKey2(invoice, counterparty);
@@ -40,6 +41,7 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.SqlServer
             WebhookDeliveryAttemptEntityType.CreateAnnotations(webhookDeliveryAttempt);
             WebhookEndpointEntityType.CreateAnnotations(webhookEndpoint);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
+            UndispatchedEventEntityType.CreateAnnotations(undispatchedEvent);
 
             AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 128);

@@ -21,8 +21,8 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.SqlServer
                 "Invoicing.Domain.Events.Event",
                 typeof(Event),
                 baseEntityType,
-                propertyCount: 7,
-                unnamedIndexCount: 3,
+                propertyCount: 6,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -53,13 +53,6 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(Event).GetField("<Data>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             data.AddAnnotation("Relational:ColumnName", "data");
             data.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var dispatchedAt = runtimeEntityType.AddProperty(
-                "DispatchedAt",
-                typeof(DateTime?),
-                nullable: true);
-            dispatchedAt.AddAnnotation("Relational:ColumnName", "dispatched_at");
-            dispatchedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var environment = runtimeEntityType.AddProperty(
                 "Environment",
@@ -95,14 +88,9 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.SqlServer
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { id });
-            index.AddAnnotation("Relational:Filter", "dispatched_at IS NULL");
-            index.AddAnnotation("Relational:Name", "IX_events_undispatched");
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { environment, id });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { environment, type, id });
 
             return runtimeEntityType;

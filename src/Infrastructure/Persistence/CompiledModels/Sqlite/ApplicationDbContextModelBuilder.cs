@@ -11,7 +11,7 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class ApplicationDbContextModel
     {
         private ApplicationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("354cd181-444d-4e29-8d48-7db74b624afe"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("d2abad6c-913d-4a78-9a3c-96e8c69bf6fc"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.Sqlite
             var webhookDeliveryAttempt = WebhookDeliveryAttemptEntityType.Create(this);
             var webhookEndpoint = WebhookEndpointEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
+            var undispatchedEvent = UndispatchedEventEntityType.Create(this);
 
             InvoiceEntityType.CreateForeignKey1(invoice, counterparty);
             InvoiceEntityType.CreateForeignKey2(invoice, counterparty);
@@ -40,6 +41,7 @@ namespace Invoicing.Infrastructure.Persistence.CompiledModels.Sqlite
             WebhookDeliveryAttemptEntityType.CreateAnnotations(webhookDeliveryAttempt);
             WebhookEndpointEntityType.CreateAnnotations(webhookEndpoint);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
+            UndispatchedEventEntityType.CreateAnnotations(undispatchedEvent);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }
