@@ -176,6 +176,7 @@ measure() { # scenario side round url script connections seconds [record=1]
   [ "$side" = same-work ] && prefix=/same-work
   local pg_ticks=0 segs=0
   if [ "$record" -eq 1 ] && [ -n "${PG_PORT_ACTIVE:-}" ]; then
+    settle
     pg_sql "SELECT pg_stat_statements_reset()" >/dev/null
     socket_segments "$pid" >"$WORK/segments.before"; pg_ticks=$(pg_cpu_ticks)
   fi
@@ -222,6 +223,19 @@ measure() { # scenario side round url script connections seconds [record=1]
 
 # Warm every side, then service, platform[, same-work], service, platform[, same-work] … (the baselines are one process:
 # the platform's endpoints and, under /same-work/, the same-work baseline's).
+# Before each recorded run on PostgreSQL, the background work the runs before left behind is done: the service's webhook
+# worker has fanned out every event (also the same-work baseline's: it takes them off undispatched_events, ADR 0047) and
+# no autovacuum worker is busy; then a CHECKPOINT. Without it a side's 10-s run paid for the run before it (one full run
+# had the COPY baseline's PostgreSQL CPU at 11 ms per batch in one round and 59 ms in the next). Waits 30 s at most.
+settle() {
+  local i
+  for i in $(seq 1 60); do
+    [ "$(pg_sql "SELECT (SELECT count(*) FROM undispatched_events) + (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')")" = 0 ] && break
+    sleep 0.5
+  done
+  pg_sql "CHECKPOINT" >/dev/null
+}
+
 alternate() { # scenario script connections service_url baseline_url [seconds] [sides, default "service platform"]
   local seconds=${6:-$DURATION} round side
   local sides=${7:-service platform}

@@ -220,20 +220,25 @@ internal sealed class WebhookDispatcher(
                 return dispatched;
             }
 
-            // Fan-out runs outside any request, so it reads across environments.
-            var events = await db.Events.IgnoreQueryFilters().Where(e => ids.Contains(e.Id))
-                .Select(e => new { e.Id, e.Environment, e.Type, e.CreatedAt }).AsNoTracking().ToListAsync(cancellationToken);
+            // Fan-out runs outside any request, so it reads across environments. With no endpoint enabled anywhere, no
+            // event becomes a delivery: taking them off the queue is the whole fan-out, and they are not read.
             var endpoints = await db.WebhookEndpoints.IgnoreQueryFilters().Where(w => !w.Disabled)
                 .Select(w => new { w.Id, w.Environment, w.EnabledEvents, w.CreatedAt }).AsNoTracking().ToListAsync(cancellationToken);
-            foreach (var e in events.OrderBy(e => e.Id))
+            if (endpoints.Count > 0)
             {
-                foreach (var w in endpoints.Where(w => w.Environment == e.Environment && w.CreatedAt <= e.CreatedAt && WebhookEndpoint.Receives(w.EnabledEvents, e.Type)))
+                var events = await db.Events.IgnoreQueryFilters().Where(e => ids.Contains(e.Id))
+                    .Select(e => new { e.Id, e.Environment, e.Type, e.CreatedAt }).AsNoTracking().ToListAsync(cancellationToken);
+                foreach (var e in events.OrderBy(e => e.Id))
                 {
-                    db.Add(WebhookDelivery.Create(e.Id, w.Id, e.CreatedAt.UtcDateTime));
+                    foreach (var w in endpoints.Where(w => w.Environment == e.Environment && w.CreatedAt <= e.CreatedAt && WebhookEndpoint.Receives(w.EnabledEvents, e.Type)))
+                    {
+                        db.Add(WebhookDelivery.Create(e.Id, w.Id, e.CreatedAt.UtcDateTime));
+                    }
                 }
+
+                await db.SaveChangesAsync(cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             dispatched += claimed;

@@ -174,6 +174,7 @@ public sealed partial class SqlServerStatementTests
         shapes["idempotency clean-up"] = (s => PurgeAsync(s), "DELETE FROM [i]");
         shapes["webhook fan-out claim"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().DispatchEventsAsync(default), "WITH (UPDLOCK, READPAST, ROWLOCK)");
         shapes["webhook fan-out reads"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().DispatchEventsAsync(default), "FROM [webhook_endpoints]");
+        shapes["webhook fan-out events read"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().DispatchEventsAsync(default), "FROM [events]");
         shapes["webhook delivery claim"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "UPDATE claimed SET next_attempt_at = @lease");
         shapes["webhook delivery work"] = (s => s.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(default), "FROM [webhook_deliveries]");
         shapes["webhook delivery claims renewed"] = (s => Database(s, db => WebhookDispatcher.RenewAsync(db, [Guid.CreateVersion7(), Guid.CreateVersion7()], new(Guid.NewGuid(), Guid.NewGuid()), DateTime.UtcNow, default)), "UPDATE [w]");
@@ -314,6 +315,12 @@ public sealed partial class SqlServerStatementTests
         if (sql.StartsWith("SELECT TOP(2)", StringComparison.Ordinal) && sql.Contains("FROM [idempotency_keys]", StringComparison.Ordinal))
         {
             return RowOf(model, sql, InEnvironment(IdempotencyRecord.Claim(Request, DateTime.UtcNow.AddHours(-1)))); // held by an instance that died
+        }
+
+        if (sql.Contains("FROM [webhook_endpoints] AS [w]\nWHERE [w].[disabled] = CAST(0 AS bit)", StringComparison.Ordinal))
+        {
+            // The fan-out's endpoints: one, so that it reads the claimed events.
+            return RowOf(model, sql, InEnvironment(WebhookEndpoint.Create("http://127.0.0.1:9/hooks", ["*"], protector.Protect("whsec_offline"), DateTimeOffset.UtcNow)));
         }
 
         if (sql.Contains("FROM [webhook_deliveries] AS [w]\nINNER JOIN", StringComparison.Ordinal))
