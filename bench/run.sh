@@ -270,12 +270,19 @@ round_trips_between() { # before-file after-file → round trips in the run
 }
 
 # CPU of the whole PostgreSQL server: the postmaster, its live children, and its exited children (cutime/cstime).
+# Read again when the postmaster reaped a child while its live children were summed: that child's time would be in
+# neither (an autovacuum worker ending at that moment once took tens of seconds out of a run's count).
 pg_cpu_ticks() {
-  local pm child total
+  local pm child total before after attempt
   pm=$(head -1 "$PG_DIR/data/postmaster.pid")
-  total=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat")
-  for child in $(ps -o pid= --ppid "$pm"); do
-    total=$((total + $(cpu_ticks "$child")))
+  for attempt in 1 2 3 4 5; do
+    before=$(awk '{ print $16 + $17 }' "/proc/$pm/stat")
+    total=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat")
+    for child in $(ps -o pid= --ppid "$pm"); do
+      total=$((total + $(cpu_ticks "$child")))
+    done
+    after=$(awk '{ print $16 + $17 }' "/proc/$pm/stat")
+    [ "$before" = "$after" ] && break
   done
   echo "$total"
 }
