@@ -208,11 +208,11 @@ internal sealed class WebhookDispatcher(
     private async Task<int> DispatchEventsAsync(ApplicationDbContext db, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         var dispatched = 0;
+        var undispatched = db.Model.FindEntityType(typeof(UndispatchedEvent))!;
         int claimed;
         do
         {
             await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
-            var undispatched = db.Model.FindEntityType(typeof(UndispatchedEvent))!;
             var ids = (await ExecuteClaimAsync(db, DispatchSql(db.Database), undispatched, null, FanOutBatchSize, cancellationToken)).Select(row => row.Id).ToList();
             claimed = ids.Count;
             if (claimed == 0)
