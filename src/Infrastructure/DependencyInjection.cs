@@ -12,6 +12,7 @@ using Invoicing.Infrastructure.Startup;
 using Invoicing.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -143,6 +144,9 @@ public static class DependencyInjection
         {
             options.UseNpgsql(WithServiceDefaults(database.ConnectionString), o => o.MigrationsAssembly(database.MigrationsAssembly))
                 .AddInterceptors(ConnectionLossInterceptor.Instance);
+
+            // A save of new rows only is one batch and its own transaction: no BEGIN and COMMIT around it (docs/decisions/0048).
+            options.ReplaceService<IModificationCommandBatchFactory, NpgsqlInsertBatchFactory>();
         }
         else if (database.IsSqlServer)
         {

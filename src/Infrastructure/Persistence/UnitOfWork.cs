@@ -1,4 +1,5 @@
 using Invoicing.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Invoicing.Infrastructure.Persistence;
@@ -25,6 +26,48 @@ internal sealed class UnitOfWork(ApplicationDbContext db) : IUnitOfWork
         }
 
         return new TransactionUnit(await db.Database.BeginTransactionAsync(cancellationToken));
+    }
+
+    public Task<ITransaction> BeginSingleSaveAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? Task.FromResult<ITransaction>(new SingleSaveUnit(db)) : BeginAsync(cancellationToken);
+
+    /// <summary>
+    /// A unit that is its one save (docs/decisions/0048): EF's save is atomic by itself (on PostgreSQL a batch of INSERTs
+    /// is its own transaction, <see cref="NpgsqlInsertBatchFactory"/>; elsewhere EF begins one around a save of several
+    /// statements), so there is nothing to commit or roll back here. A second save would commit apart from the first,
+    /// so it fails before it writes.
+    /// </summary>
+    private sealed class SingleSaveUnit : ITransaction
+    {
+        private readonly ApplicationDbContext _db;
+        private bool _saved;
+
+        public SingleSaveUnit(ApplicationDbContext db)
+        {
+            _db = db;
+            _db.SavingChanges += OnSaving;
+        }
+
+        public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RollbackAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync()
+        {
+            _db.SavingChanges -= OnSaving;
+            return ValueTask.CompletedTask;
+        }
+
+        private void OnSaving(object? sender, SavingChangesEventArgs e)
+        {
+            if (_saved)
+            {
+                throw new InvalidOperationException(
+                    "A single-save command saved a second time; its first save has committed on its own. Make it an ICommand, whose unit is a transaction.");
+            }
+
+            _saved = true;
+        }
     }
 
     /// <summary>The scope's transaction: disposed uncommitted, it rolls back.</summary>

@@ -76,8 +76,11 @@ public abstract class EventsTests(IApiFixture api) : ApiTests(api)
         endpoint.StatusCode.ShouldBe(HttpStatusCode.Created);
         var endpointId = (await endpoint.JsonAsync()).GetProperty("id").GetGuid();
         var (a, b) = (await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B"));
+        var created = await client.PostJsonAsync("/v1/invoices", Http.Invoice(a, b));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var invoiceId = (await created.JsonAsync()).GetProperty("id").GetString();
         var before = await ListAsync(client, "/v1/events?limit=100");
-        (await DeliveriesToAsync(endpointId)).ShouldBe(2);
+        (await DeliveriesToAsync(endpointId)).ShouldBe(3);
 
         var invalid = Http.Invoice(a, b);
         invalid["amount_cents"] = 0;
@@ -87,6 +90,9 @@ public abstract class EventsTests(IApiFixture api) : ApiTests(api)
         {
             await (await client.PostJsonAsync("/v1/invoices", Http.Invoice(a, b))).ShouldBeEnvelopeAsync(HttpStatusCode.InternalServerError, "internal_error");
             await (await client.PostJsonAsync("/v1/counterparties", new JsonObject { ["name"] = "C" })).ShouldBeEnvelopeAsync(HttpStatusCode.InternalServerError, "internal_error");
+
+            // A command in a transaction fails after its handler has paid the invoice and written invoice.paid.
+            await (await client.PostAsync($"/v1/invoices/{invoiceId}/pay", null, Cancellation)).ShouldBeEnvelopeAsync(HttpStatusCode.InternalServerError, "internal_error");
         }
         finally
         {
@@ -94,7 +100,8 @@ public abstract class EventsTests(IApiFixture api) : ApiTests(api)
         }
 
         (await ListAsync(client, "/v1/events?limit=100")).Select(e => e.GetProperty("id").GetString()).ShouldBe(before.Select(e => e.GetProperty("id").GetString()));
-        (await DeliveriesToAsync(endpointId)).ShouldBe(2);
+        (await DeliveriesToAsync(endpointId)).ShouldBe(3);
+        (await (await client.GetAsync($"/v1/invoices/{invoiceId}", Cancellation)).JsonAsync()).GetProperty("status").GetString().ShouldBe("open");
         (await client.DeleteAsync($"/v1/webhook_endpoints/{endpointId}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Invoicing.Infrastructure.Webhooks;
 using Invoicing.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -213,15 +214,15 @@ public abstract class InvoiceTests(IApiFixture api) : ApiTests(api)
     {
         var client = await Factory.ClientAsync();
         var (a, b) = (await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B"));
-        var commands = new ConcurrentQueue<string>();
-        Factory.Faults.Commands = commands;
+        var (commands, transactions) = (new ConcurrentQueue<string>(), new ConcurrentQueue<string>());
+        (Factory.Faults.Commands, Factory.Faults.Transactions) = (commands, transactions);
         try
         {
             (await client.PostJsonAsync("/v1/invoices", Http.Invoice(a, b))).StatusCode.ShouldBe(HttpStatusCode.Created);
         }
         finally
         {
-            Factory.Faults.Commands = null;
+            (Factory.Faults.Commands, Factory.Faults.Transactions) = (null, null);
         }
 
         // Only the INSERTs of the invoice (which the foreign keys and the unique index check, docs/decisions/0044), its
@@ -231,6 +232,45 @@ public abstract class InvoiceTests(IApiFixture api) : ApiTests(api)
         commands.ShouldAllBe(c => c.StartsWith("INSERT INTO", StringComparison.OrdinalIgnoreCase), shown);
         commands.Count.ShouldBe(Factory.IsServer ? 1 : 3, shown);
         commands.ShouldContain(c => c.Contains("undispatched_events", StringComparison.Ordinal), shown);
+
+        // The save is the create's unit of work (docs/decisions/0048): on PostgreSQL its one batch is its own transaction,
+        // so the POST is one round trip (no BEGIN, no COMMIT); SQLite and SQL Server run a transaction of EF's around it.
+        transactions.Count.ShouldBe(Factory.Provider == "Postgres" ? 0 : 1);
+    }
+
+    [Fact]
+    public async Task A_create_the_database_refuses_leaves_nothing_of_its_save_behind()
+    {
+        var client = await Factory.ClientAsync();
+        var (a, b) = (await client.CreateCounterpartyAsync("A"), await client.CreateCounterpartyAsync("B"));
+        var taken = Http.Invoice(a, b);
+        (await client.PostJsonAsync("/v1/invoices", taken)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var (events, queued) = await CountEventsAsync();
+
+        // The number is taken: the unique index refuses the invoice's INSERT after the event's ran in the same save
+        // (the INSERTs go in table order), so the save's transaction (PostgreSQL: its batch's own) takes the event back.
+        var again = Http.Invoice(a, b);
+        again["invoice_number"] = taken["invoice_number"]!.DeepClone();
+        var commands = new ConcurrentQueue<string>();
+        Factory.Faults.Commands = commands;
+        try
+        {
+            var envelope = await (await client.PostJsonAsync("/v1/invoices", again)).ShouldBeEnvelopeAsync(HttpStatusCode.BadRequest, "invalid_request");
+            envelope.FieldErrors().ShouldBe(["invoice_number unique invoice with this invoice number already exists."]);
+        }
+        finally
+        {
+            Factory.Faults.Commands = null;
+        }
+
+        var sent = string.Join("\n", commands).Replace("\"", "", StringComparison.Ordinal); // SQLite quotes its names
+        sent.IndexOf("INSERT INTO events", StringComparison.Ordinal).ShouldBeInRange(0, sent.IndexOf("INSERT INTO invoices", StringComparison.Ordinal), sent);
+
+        (await CountEventsAsync()).ShouldBe((events, queued));
+
+        Task<(int Events, int Queued)> CountEventsAsync() => Factory.DbAsync(async db => (
+            await db.Events.IgnoreQueryFilters().CountAsync(Cancellation),
+            await db.Set<UndispatchedEvent>().CountAsync(Cancellation)));
     }
 
     [Fact]

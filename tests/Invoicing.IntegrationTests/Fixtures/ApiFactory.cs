@@ -165,7 +165,7 @@ public sealed class ApiFactory(
             services.AddSingleton(Faults);
             services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FaultBehaviour<,>));
             services.AddSingleton<ILogEventSink>(Logs);
-            services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(new FaultInterceptor(Faults), new CommandRecorder(Faults)));
+            services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(new FaultInterceptor(Faults), new CommandRecorder(Faults), new TransactionRecorder(Faults)));
         });
     }
 }
@@ -173,7 +173,10 @@ public sealed class ApiFactory(
 /// <summary>Switches for faults injected inside a command's transaction, after its handler has run or before it runs.</summary>
 public sealed class Faults
 {
-    /// <summary>Throw after the handler has stored its rows (the exception message must never reach the client).</summary>
+    /// <summary>
+    /// Every command throws after its handler has stored its rows (the exception message must never reach the client); a command
+    /// whose unit of work is its one save, before its handler (<see cref="FaultBehaviour{TRequest, TResponse}"/>).
+    /// </summary>
     public volatile bool FailAfterHandler;
 
     private int _failNextCommand;
@@ -198,8 +201,15 @@ public sealed class Faults
     public ConcurrentQueue<string>? Commands;
 
     /// <summary>
+    /// While set, the isolation level of every transaction begun is added to it: the unit of work's, and EF's own around
+    /// a save that needs one (not PostgreSQL's implicit transaction of one batch, docs/decisions/0048).
+    /// </summary>
+    public ConcurrentQueue<string>? Transactions;
+
+    /// <summary>
     /// Like <see cref="FailAfterHandler"/>, but once: the next command whose handler completes throws after it has
-    /// stored its rows (so its transaction rolls back and the answer is a 500); later requests run normally.
+    /// stored its rows (so its transaction rolls back and the answer is a 500; a command whose unit is its one save
+    /// throws before its handler instead); later requests run normally.
     /// </summary>
     public void FailNextCommandOnce() => Interlocked.Exchange(ref _failNextCommand, 1);
 
@@ -236,6 +246,21 @@ internal sealed class CommandRecorder(Faults faults) : DbCommandInterceptor
     }
 }
 
+internal sealed class TransactionRecorder(Faults faults) : DbTransactionInterceptor
+{
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        faults.Transactions?.Enqueue(result.IsolationLevel.ToString());
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        faults.Transactions?.Enqueue(result.IsolationLevel.ToString());
+        return ValueTask.FromResult(result);
+    }
+}
+
 /// <summary>A gate that commands wait at (for at most 10 s) until a test opens it.</summary>
 public sealed class CommandGate
 {
@@ -254,7 +279,7 @@ public sealed class CommandGate
     }
 }
 
-internal sealed class FaultBehaviour<TRequest, TResponse>(Faults faults) : IPipelineBehavior<TRequest, TResponse>
+internal sealed class FaultBehaviour<TRequest, TResponse>(Faults faults, ApplicationDbContext db) : IPipelineBehavior<TRequest, TResponse>
 {
     public const string SecretMessage = "injected failure with a secret: sk_test_do_not_leak";
 
@@ -266,8 +291,19 @@ internal sealed class FaultBehaviour<TRequest, TResponse>(Faults faults) : IPipe
             await gate.PassAsync(cancellationToken);
         }
 
+        // A command whose unit of work is its one save (no transaction open: docs/decisions/0048) has no moment between
+        // storing its rows and their counting, so its fault comes where its unit begins. A save that the database refuses
+        // midway is InvoiceTests' to show.
+        var unitIsTheSave = request is ISingleSaveCommand<TResponse> && db.Database.CurrentTransaction is null;
+        if (unitIsTheSave && Fails(request))
+        {
+            throw new InvalidOperationException(SecretMessage);
+        }
+
         var response = await next();
-        var failOnce = request is ICommand<TResponse> && faults.TakeNextCommandFailure();
-        return faults.FailAfterHandler || failOnce ? throw new InvalidOperationException(SecretMessage) : response;
+        return !unitIsTheSave && Fails(request) ? throw new InvalidOperationException(SecretMessage) : response;
     }
+
+    // Commands only: a query's fault (the key's authentication is one) would fail the request before its command ran.
+    private bool Fails(TRequest request) => request is ICommand<TResponse> && (faults.FailAfterHandler | faults.TakeNextCommandFailure());
 }

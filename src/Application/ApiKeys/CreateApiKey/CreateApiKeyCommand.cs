@@ -6,7 +6,7 @@ using MediatR;
 
 namespace Invoicing.Application.ApiKeys.CreateApiKey;
 
-public sealed record CreateApiKeyCommand(ApiEnvironment Environment, string? Name) : ICommand<CreatedApiKey>;
+public sealed record CreateApiKeyCommand(ApiEnvironment Environment, string? Name) : ISingleSaveCommand<CreatedApiKey>;
 
 /// <summary>The one moment the secret exists outside the caller's hands.</summary>
 public sealed record CreatedApiKey(ApiKeySummary Key, string Secret);

@@ -9,6 +9,13 @@ namespace Invoicing.Application.Common.Interfaces;
 public interface IUnitOfWork
 {
     Task<ITransaction> BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A unit whose work is one save (<see cref="Messaging.ISingleSaveCommand{TResponse}"/>): the save is atomic by itself,
+    /// so no transaction is begun, and a second save in the unit fails before it writes. Inside an open transaction, a
+    /// savepoint as <see cref="BeginAsync"/>.
+    /// </summary>
+    Task<ITransaction> BeginSingleSaveAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>One unit of work begun by <see cref="IUnitOfWork.BeginAsync"/>.</summary>

@@ -14,7 +14,7 @@ namespace Invoicing.Application.Counterparties.CreateCounterparty;
 public sealed record CreateCounterpartyCommand(
     [property: Required, MinLength(1), MaxLength(Counterparty.NameMaxLength)] Input<string> Name,
     [property: NullMeansNone, MaxLength(Counterparty.EmailMaxLength)] Input<string> Email,
-    [property: MaxLength(Domain.Common.Metadata.MaxKeys)] Input<IReadOnlyDictionary<string, string?>> Metadata) : ICommand<CounterpartyResponse>;
+    [property: MaxLength(Domain.Common.Metadata.MaxKeys)] Input<IReadOnlyDictionary<string, string?>> Metadata) : ISingleSaveCommand<CounterpartyResponse>;
 
 internal sealed class CreateCounterpartyCommandHandler(IApplicationDbContext db, TimeProvider time)
     : IRequestHandler<CreateCounterpartyCommand, CounterpartyResponse>

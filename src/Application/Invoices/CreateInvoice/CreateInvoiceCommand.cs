@@ -28,7 +28,7 @@ public sealed record CreateInvoiceCommand(
     [property: NullMeansNone, MaxLength(Invoice.NoteMaxLength)] Input<string> Note,
     [property: Required] Input<Guid> OriginatingCounterpartyId,
     [property: Required] Input<Guid> ReceivingCounterpartyId,
-    [property: MaxLength(Domain.Common.Metadata.MaxKeys)] Input<IReadOnlyDictionary<string, string?>> Metadata) : ICommand<InvoiceResponse>
+    [property: MaxLength(Domain.Common.Metadata.MaxKeys)] Input<IReadOnlyDictionary<string, string?>> Metadata) : ISingleSaveCommand<InvoiceResponse>
 {
     /// <summary>The terms of an invoice that passed validation, with the contract's defaults filled in.</summary>
     public InvoiceTerms ToTerms() => new(

@@ -15,7 +15,7 @@ namespace Invoicing.Application.Webhooks.CreateWebhookEndpoint;
 public sealed record CreateWebhookEndpointCommand(
     [property: Required, MinLength(1), MaxLength(WebhookEndpoint.UrlMaxLength), Url] Input<string> Url,
     [property: Required, MinLength(1), OneOfValues(typeof(EventTypes), nameof(EventTypes.All), Also = [WebhookEndpoint.AllEvents])] Input<IReadOnlyList<string>> EnabledEvents,
-    [property: MaxLength(Domain.Common.Metadata.MaxKeys)] Input<IReadOnlyDictionary<string, string?>> Metadata) : ICommand<WebhookEndpointResponse>;
+    [property: MaxLength(Domain.Common.Metadata.MaxKeys)] Input<IReadOnlyDictionary<string, string?>> Metadata) : ISingleSaveCommand<WebhookEndpointResponse>;
 
 internal sealed class CreateWebhookEndpointCommandHandler(IApplicationDbContext db, IWebhookSecretProtector protector, TimeProvider time)
     : IRequestHandler<CreateWebhookEndpointCommand, WebhookEndpointResponse>
