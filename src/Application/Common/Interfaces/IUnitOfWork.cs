@@ -18,7 +18,7 @@ public interface IUnitOfWork
     Task<ITransaction> BeginSingleSaveAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>One unit of work begun by <see cref="IUnitOfWork.BeginAsync"/>.</summary>
+/// <summary>One unit of work begun by <see cref="IUnitOfWork.BeginAsync"/> or <see cref="IUnitOfWork.BeginSingleSaveAsync"/>.</summary>
 public interface ITransaction : IAsyncDisposable
 {
     /// <summary>Makes the work count: commits the transaction, or keeps a savepoint's work for the transaction's owner.</summary>
