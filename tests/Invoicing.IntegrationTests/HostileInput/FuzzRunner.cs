@@ -70,7 +70,7 @@ internal sealed partial class FuzzRunner(FuzzWorld world, ApiSurface surface)
             {
                 problems.Add($"a {status} answer changed rows: {after - before!}");
             }
-            else if (status is >= 200 and < 300 && Expected(fuzzCase, sent) is { } expected && after - before! != expected)
+            else if (status is >= 200 and < 300 && Expected(sent) is { } expected && after - before! != expected)
             {
                 problems.Add($"expected row changes {expected}, got {after - before!}");
             }
@@ -124,7 +124,7 @@ internal sealed partial class FuzzRunner(FuzzWorld world, ApiSurface surface)
         }
 
         var authorization = c.Auth.Template?.Replace("{key}", c.Auth.Kind == KeyKind.None ? string.Empty : world.Key(c.Auth.Kind), StringComparison.Ordinal);
-        return new Sent(c.Method, path, authorization, c.ContentType, body, json, c.Body?.Chunked == true, c.IdempotencyKeys, c.RequestId);
+        return new Sent(c.Method, path, authorization, c.ContentType, body, json, c.Body?.Chunked == true, c.IdempotencyKeys, c.RequestId, Served(c, path));
     }
 
     private void CheckEnvelope(FuzzCase c, Sent sent, HttpResponseMessage response, JsonElement? answer, List<string> problems)
@@ -146,7 +146,7 @@ internal sealed partial class FuzzRunner(FuzzWorld world, ApiSurface surface)
             return;
         }
 
-        var batch = c.Target is { Body.IsArray: true } && status == 400;
+        var batch = sent.Route is { Body.IsArray: true } && status == 400;
         var names = envelope.EnumerateObject().Select(p => p.Name).ToList();
         if (!(names.SequenceEqual(["code", "detail", "errors"]) || (batch && names.SequenceEqual(["code", "detail", "errors", "items"]))))
         {
@@ -289,7 +289,7 @@ internal sealed partial class FuzzRunner(FuzzWorld world, ApiSurface surface)
     private async Task CheckSuccessAsync(FuzzCase c, Sent sent, HttpResponseMessage response, JsonElement? answer, List<string> problems)
     {
         var status = (int)response.StatusCode;
-        var route = c.Target ?? Match(c.Method, sent.Path);
+        var route = sent.Route;
         if (route is null)
         {
             problems.Add($"{status} for a method and path that no route maps");
@@ -433,7 +433,7 @@ internal sealed partial class FuzzRunner(FuzzWorld world, ApiSurface surface)
     }
 
     /// <summary>The rows a successful change of a known route must make; null for routes this check does not know.</summary>
-    private static Counts? Expected(FuzzCase c, Sent sent) => (c.Target ?? null)?.Name switch
+    private static Counts? Expected(Sent sent) => sent.Route?.Name switch
     {
         "POST /v1/counterparties" => new Counts(1, 0, 1, 0),
         "POST /v1/invoices" => new Counts(1, 1, 0, 0),
@@ -469,6 +469,21 @@ internal sealed partial class FuzzRunner(FuzzWorld world, ApiSurface surface)
         {
             problems.Add("the replay changed rows");
         }
+    }
+
+    /// <summary>
+    /// The route the server sees: the case's own, unless a generated id of "." or ".." is a dot segment that the client
+    /// and the server both remove (RFC 3986 §5.2.4), so that <c>/v1/invoices/.</c> is the list. A case sent with a
+    /// method its route does not take is matched by its path.
+    /// </summary>
+    private Route? Served(FuzzCase c, string path)
+    {
+        var target = path.Split('?')[0];
+        var normalised = new Uri(new Uri("http://localhost/"), target).AbsolutePath;
+        var segments = target.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var kept = normalised.Split('/', StringSplitOptions.RemoveEmptyEntries).Length == segments.Length
+            && !segments.Any(s => s is "." or "..");
+        return (kept ? c.Target : null) ?? Match(c.Method, normalised);
     }
 
     private Route? Match(string method, string path)
@@ -545,7 +560,8 @@ internal sealed record Sent(
     J? Json,
     bool Chunked,
     IReadOnlyList<string>? IdempotencyKeys,
-    string? RequestId)
+    string? RequestId,
+    Route? Route)
 {
     public HttpRequestMessage Build()
     {

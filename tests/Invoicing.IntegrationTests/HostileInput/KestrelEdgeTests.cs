@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Invoicing.Application.Common.Errors;
 using Invoicing.Domain.Common;
 using Invoicing.IntegrationTests.Fixtures;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -159,6 +160,29 @@ public sealed class KestrelEdgeTests : IAsyncLifetime
         RequestLines(logged).ShouldBe(clients.Count);
         var problems = _factory.Logs.Records.Skip(logged).Where(r => r.Level >= LogLevel.Warning).Select(r => $"{r.Level} {r.Category}: {r.Message} {r.Exception?.GetType().Name}").ToList();
         problems.ShouldBeEmpty();
+    }
+
+    // HttpClient removes dot segments before it sends, so only raw bytes show what the server does with them: it removes
+    // them too (RFC 3986 §5.2.4), and "." or ".." in an id's place is never an id.
+    [Theory]
+    [InlineData("/v1/invoices/.", 200)]
+    [InlineData("/v1/invoices/./", 200)]
+    [InlineData("/v1/counterparties/x/..", 200)]
+    [InlineData("/v1/invoices/..", 404)]
+    public async Task A_dot_segment_in_an_ids_place_is_removed_before_routing(string target, int status)
+    {
+        var answer = await RawHttp.SendAsync(_port, $"GET {target} HTTP/1.1\r\nHost: localhost\r\n{Authorization}Connection: close\r\n\r\n");
+
+        answer.Status.ShouldBe(status, answer.Body);
+        var json = JsonDocument.Parse(answer.Body).RootElement;
+        if (status == 200)
+        {
+            json.GetProperty("object").GetString().ShouldBe("list");
+        }
+        else
+        {
+            ShouldBeEnvelope(answer, status, ErrorCodes.RouteNotFound);
+        }
     }
 
     private static string Headers(int count) => string.Concat(Enumerable.Range(0, count).Select(i => $"X-Header-{i}: {i}\r\n"));
