@@ -15,6 +15,7 @@ using Invoicing.Web.Middleware;
 using Invoicing.Web.OpenApi;
 using Invoicing.Web.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
@@ -46,6 +47,13 @@ internal static class DependencyInjection
         services.Configure<KestrelServerOptions>(RequestLimits.ConfigureKestrel);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // AddAuthentication also adds data protection, whose hosted service loads (or creates and stores) a key ring at
+        // every start. Nothing here protects data: API keys are bearer secrets, and there are no cookies or forms.
+        foreach (var keyRing in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == typeof(DataProtectionOptions).Assembly).ToList())
+        {
+            services.Remove(keyRing);
+        }
+
         services.AddAuthorizationBuilder().SetFallbackPolicy(ApiKeyAuthenticationHandler.RequiredOnApi);
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();

@@ -12,7 +12,10 @@ if (ReadinessProbe.IsReadinessProbe(args))
 
 // `keys …` and `secrets …` are commands of this program, not host configuration (keys' --environment is not the host's).
 var keysCommand = KeysCommand.IsKeysCommand(args);
-var builder = WebApplication.CreateBuilder(keysCommand ? [] : args);
+// The slim builder: no IIS integration, HTTP/3, hosting-startup assemblies or extra logging providers to load at start
+// (Serilog is the logger); Kestrel's HTTPS endpoints from configuration are added back (docs/decisions/0049).
+var builder = WebApplication.CreateSlimBuilder(keysCommand ? [] : args);
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddLogging();
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWeb();
 

@@ -109,6 +109,26 @@ public sealed class StartupAndLoggingTests
             lines.ShouldContain(line => line.Contains("HTTP POST /v1/counterparties responded 201") && line.Contains(prefix));
         }
     }
+
+    // AddAuthentication brings ASP.NET Core's data protection, whose hosted service would load a key ring at every start
+    // and, in a new container, create one and write it into the home directory. The API protects no data with it.
+    [Fact]
+    public async Task A_start_and_its_requests_write_nothing_into_the_home_directory()
+    {
+        var home = Directory.CreateTempSubdirectory("invoicing-home-").FullName;
+        var port = ServiceProcess.FreePort();
+        await using var service = ServiceProcess.Start(
+            new Dictionary<string, string> { ["HOME"] = home, ["ConnectionStrings__Invoicing"] = ServiceProcess.NewSqliteDatabase() },
+            "--urls",
+            $"http://127.0.0.1:{port}");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        await service.WaitUntilServingAsync(client);
+        (await client.GetAsync("/v1/invoices")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await service.StopAsync();
+
+        Directory.EnumerateFileSystemEntries(home, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
 }
 
 public sealed class SampleLimits
