@@ -479,11 +479,9 @@ internal sealed partial class FuzzRunner(FuzzWorld world, ApiSurface surface)
     private Route? Served(FuzzCase c, string path)
     {
         var target = path.Split('?')[0];
-        var normalised = new Uri(new Uri("http://localhost/"), target).AbsolutePath;
-        var segments = target.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var kept = normalised.Split('/', StringSplitOptions.RemoveEmptyEntries).Length == segments.Length
-            && !segments.Any(s => s is "." or "..");
-        return (kept ? c.Target : null) ?? Match(c.Method, normalised);
+        return target.Split('/').Any(s => s is "." or "..")
+            ? Match(c.Method, new Uri(new Uri("http://localhost/"), target).AbsolutePath)
+            : c.Target ?? Match(c.Method, target);
     }
 
     private Route? Match(string method, string path)

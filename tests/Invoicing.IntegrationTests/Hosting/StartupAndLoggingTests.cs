@@ -115,19 +115,26 @@ public sealed class StartupAndLoggingTests
     [Fact]
     public async Task A_start_and_its_requests_write_nothing_into_the_home_directory()
     {
-        var home = Directory.CreateTempSubdirectory("invoicing-home-").FullName;
-        var port = ServiceProcess.FreePort();
-        await using var service = ServiceProcess.Start(
-            new Dictionary<string, string> { ["HOME"] = home, ["ConnectionStrings__Invoicing"] = ServiceProcess.NewSqliteDatabase() },
-            "--urls",
-            $"http://127.0.0.1:{port}");
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var home = Directory.CreateTempSubdirectory("invoicing-home-");
+        try
+        {
+            var port = ServiceProcess.FreePort();
+            await using var service = ServiceProcess.Start(
+                new Dictionary<string, string> { ["HOME"] = home.FullName, ["ConnectionStrings__Invoicing"] = ServiceProcess.NewSqliteDatabase() },
+                "--urls",
+                $"http://127.0.0.1:{port}");
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        await service.WaitUntilServingAsync(client);
-        (await client.GetAsync("/v1/invoices")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        await service.StopAsync();
+            await service.WaitUntilServingAsync(client);
+            (await client.GetAsync("/v1/invoices")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            await service.StopAsync();
 
-        Directory.EnumerateFileSystemEntries(home, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+            home.EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Select(f => f.FullName).ShouldBeEmpty();
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
     }
 }
 
