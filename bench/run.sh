@@ -8,7 +8,7 @@
 # Tunables (environment): BENCH_DURATION (s per measured run), BENCH_CONNECTIONS, BENCH_ROUNDS (A B pairs),
 # BENCH_RSS_DURATION (s per saturation run), BENCH_LIST_ROWS, BENCH_OUT (results file),
 # BENCH_ONLY (comma-separated parts to run while iterating: lists,micro,get,post,batch,same-work,rss,sqlite,cold; default all;
-# profile (only when named: dotnet-trace of the service under POST (or BENCH_PROFILE_SCRIPT) load, then perf on-CPU samples where installed; BENCH_PROFILE_SECONDS, BENCH_PROFILE_OUT,
+# profile (only when named: dotnet-trace of the service under POST (or BENCH_PROFILE_SCRIPT) load, then perf on-CPU samples and strace's system calls per request where installed; BENCH_PROFILE_SECONDS, BENCH_PROFILE_OUT,
 #   BENCH_PROFILE_SCRIPT=post.lua|batch.lua);
 # same-work = POST and batch of the service against the same-work baseline only), BENCH_WARMUP (s per side).
 set -euo pipefail
@@ -428,6 +428,21 @@ if [ -n "${BENCH_ONLY:-}" ] && want profile; then
       "$(perf report -i "$WORK/perf.data" -g none --no-children --sort dso,sym --percent-limit 0.3 --stdio 2>/dev/null | grep -v '^#' | grep '%' | cut -c1-160)" \
       "$(perf report -i "$WORK/perf.data" -g none --no-children --sort dso --stdio 2>/dev/null | grep -v '^#' | grep '%' | head -20)" \
       "$PROFILE_ASSEMBLIES")
+  fi
+  # System calls per request (strace -c, where installed): a request's kernel work as counts, which this VM's noise does
+  # not move, unlike times; a system call costs a few microseconds here (bench/README.md, issue 19). strace slows the
+  # service down, not what it calls. The second before the load starts is counted too: an idle service makes few.
+  if command -v strace >/dev/null 2>&1; then
+    log "Profile: system calls per request under $PROFILE_SCRIPT load (strace -c), 5 s …"
+    timeout -s INT 7 strace -c -f -p "$SERVICE_PID" -o "$WORK/strace.txt" >/dev/null 2>&1 &
+    STRACE_PID=$!
+    sleep 1
+    BENCH_SCRIPTS="$ROOT/bench/scripts" BENCH_RUN="strace-$$" \
+      wrk -t1 -c"$PROFILE_CONNECTIONS" -d5s --timeout 30s -s "$ROOT/bench/scripts/$PROFILE_SCRIPT" "$SVC" >"$WORK/strace-wrk.log" 2>&1
+    wait "$STRACE_PID" || true
+    STRACE_REQUESTS=$(awk '/ requests in /{print $1}' "$WORK/strace-wrk.log")
+    PROFILE_REPORT=$(printf '%s\n\nSystem calls per request (strace -c, %s requests):\n\n```\n%s\n```' "$PROFILE_REPORT" "$STRACE_REQUESTS" \
+      "$(awk -v r="$STRACE_REQUESTS" '$4 ~ /^[0-9]+$/ && $NF != "total" { printf "%8.2f  %s\n", $4 / r, $NF }' "$WORK/strace.txt" | sort -rn | head -15)")
   fi
 fi
 

@@ -36,6 +36,7 @@ internal static class DependencyInjection
     /// </summary>
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
+        StandardOutput.WriteWholeLines();
         builder.Services.AddSerilog(
             (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
             preserveStaticLogger: true);
